@@ -1,0 +1,172 @@
+"""Which table is this? Titles by alias, confirmed by a header signature; never by position.
+
+The title is looked for in the paragraphs just before the grid and in title rows inside the grid
+(the asset table prints its title in its first row); the unit (``单位：万元``) in the same places.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..models import TableKind
+from ..numbers import Unit, detect_unit
+from ..readers.base import Document, Grid, Paragraph
+from .layout import norm
+
+# (kind, required title fragments (any), forbidden fragments)
+_TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
+    (TableKind.THREE_PUBLIC, ("三公",), ()),
+    (TableKind.BASIC_ECONOMIC, ("基本支出决算",), ("项目支出",)),
+    (TableKind.GOV_FUND, ("政府性基金预算财政拨款收入支出决算", "政府性基金预算财政拨款支出决算"), ("总表",)),
+    (TableKind.SOE_CAPITAL, ("国有资本经营预算财政拨款收入支出决算", "国有资本经营预算财政拨款支出决算"), ("总表",)),
+    (TableKind.FISCAL_SUMMARY, ("财政拨款收入支出决算总表",), ()),
+    (TableKind.SUMMARY, ("收入支出决算总表",), ("财政拨款",)),
+    (TableKind.GPB_EXPENDITURE, ("一般公共预算财政拨款支出决算",), ("基本支出决算", "三公")),
+    (TableKind.INCOME, ("收入决算表",), ("支出", "财政拨款")),
+    (TableKind.EXPENDITURE, ("支出决算表",), ("收入", "财政拨款", "三公", "基本支出")),
+    (TableKind.ASSETS, ("资产负债情况表", "国有资产占用情况表", "资产占用情况表", "资产情况表"), ()),
+)
+
+# header/body vocabulary that confirms a kind: (any of these) must appear in the grid's text
+_SIGNATURES: dict[TableKind, tuple[str, ...]] = {
+    TableKind.SUMMARY: ("本年收入合计", "本年支出合计"),
+    TableKind.INCOME: ("本年收入合计", "财政拨款收入", "上级补助收入"),
+    TableKind.EXPENDITURE: ("本年支出合计", "基本支出"),
+    TableKind.FISCAL_SUMMARY: ("财政拨款结转和结余", "一般公共预算财政拨款"),
+    TableKind.GPB_EXPENDITURE: ("基本支出", "项目支出"),
+    TableKind.BASIC_ECONOMIC: ("人员经费", "工资福利支出", "经济分类", "商品和服务支出"),
+    TableKind.THREE_PUBLIC: ("因公出国", "公务接待", "公务用车"),
+    TableKind.GOV_FUND: ("结转和结余", "本年收入", "本年支出"),
+    TableKind.SOE_CAPITAL: ("结转和结余", "本年收入", "本年支出"),
+    TableKind.ASSETS: ("资产合计", "固定资产", "资产总计"),
+}
+
+_YEAR = re.compile(r"(20\d{2})年度?")
+
+
+def title_kind(text: str) -> TableKind | None:
+    """The table kind a title names, or None. ``text`` is a title as printed."""
+    s = norm(text)
+    if len(s) > 60 or not s.endswith(("表", "表)", "表）")) and "决算表" not in s and "情况表" not in s:
+        return None
+    for kind, needed, forbidden in _TITLE_RULES:
+        if any(n in s for n in needed) and not any(f in s for f in forbidden):
+            return kind
+    return None
+
+
+def signature_kind(grid: Grid) -> TableKind | None:
+    """A kind recognised from the grid's own vocabulary alone, when its title is missing."""
+    text = norm("".join(c.text for row in grid.rows[:60] for c in row if c.origin is None))
+    if "因公出国" in text and "公务接待" in text:
+        return TableKind.THREE_PUBLIC
+    if "人员经费" in text and "公用经费" in text and "工资福利支出" in text:
+        return TableKind.BASIC_ECONOMIC
+    if "资产合计" in text and "固定资产" in text and "净资产" in text:
+        return TableKind.ASSETS
+    if "上级补助收入" in text and "附属单位上缴收入" in text and "本年收入合计" in text:
+        return TableKind.INCOME
+    if "上缴上级支出" in text and "对附属单位补助支出" in text:
+        return TableKind.EXPENDITURE
+    if "本年收入合计" in text and "本年支出合计" in text:
+        return TableKind.FISCAL_SUMMARY if "年初财政拨款结转和结余" in text else TableKind.SUMMARY
+    return None
+
+
+def signature_ok(kind: TableKind, grid: Grid) -> bool:
+    text = norm("".join(c.text for row in grid.rows for c in row if c.origin is None))
+    return any(w in text for w in _SIGNATURES[kind])
+
+
+@attrs.frozen
+class Candidate:
+    grid: Grid
+    kind: TableKind | None
+    title: str
+    unit: Unit | None
+    title_rows: frozenset[int]
+    notes: tuple[str, ...]
+    by_signature: bool = False
+    problem: str = ""
+
+
+def _title_rows(grid: Grid) -> tuple[str, Unit | None, set[int]]:
+    """Rows at the top of a grid that are a title or a unit line, not headers."""
+    title, unit, rows = "", None, set()
+    for r in range(min(3, grid.n_rows)):
+        texts = [c.text.strip() for c in grid.distinct_cells(r) if c.text.strip(" \u3000\n")]
+        if len(texts) > 2:
+            break
+        joined = " ".join(texts)
+        u = detect_unit(joined)
+        k = title_kind(texts[0]) if texts else None
+        if k is not None or u is not None or not texts:
+            rows.add(r)
+            if k is not None and not title:
+                title = texts[0]
+            if u is not None:
+                unit = u
+        else:
+            break
+    return title, unit, rows
+
+
+def candidates(doc: Document) -> list[Candidate]:
+    """Every grid of the document with the kind, title, unit and notes found around it."""
+    out: list[Candidate] = []
+    blocks = doc.blocks
+    for i, block in enumerate(blocks):
+        if not isinstance(block, Grid):
+            continue
+        before: list[Paragraph] = []
+        j = i - 1
+        while j >= 0 and isinstance(blocks[j], Paragraph) and len(before) < 4:
+            p = blocks[j]
+            assert isinstance(p, Paragraph)
+            if p.text.strip():
+                before.append(p)
+            j -= 1
+        title, unit, rows = _title_rows(block)
+        kind = title_kind(title) if title else None
+        for p in before:  # nearest first
+            if unit is None:
+                unit = detect_unit(p.text)
+            if kind is None:
+                for line in p.text.splitlines():
+                    k = title_kind(line)
+                    if k is not None:
+                        kind, title = k, line.strip()
+                        break
+        notes: list[str] = []
+        j = i + 1
+        while j < len(blocks) and isinstance(blocks[j], Paragraph):
+            p = blocks[j]
+            assert isinstance(p, Paragraph)
+            s = norm(p.text)
+            if s.startswith(("注", "说明", "备注")):
+                notes.append(p.text.strip())
+            elif s and title_kind(p.text) is not None:
+                break
+            elif s and not s.startswith(("注", "说明")) and len(notes) >= 1:
+                break
+            j += 1
+        by_signature = False
+        problem = ""
+        if kind is None:
+            kind = signature_kind(block)
+            by_signature = kind is not None
+        elif not signature_ok(kind, block):
+            problem = f"title names {kind.canonical_title} but the header does not look like one"
+            kind = None
+        out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), by_signature, problem))
+    return out
+
+
+def find_year(texts: list[str]) -> int | None:
+    for t in texts:
+        m = _YEAR.search(t)
+        if m:
+            return int(m.group(1))
+    return None
