@@ -49,7 +49,7 @@ _YEAR = re.compile(r"(20\d{2})年度?")
 def title_kind(text: str) -> TableKind | None:
     """The table kind a title names, or None. ``text`` is a title as printed."""
     s = norm(text)
-    if len(s) > 60 or not s.endswith(("表", "表)", "表）")) and "决算表" not in s and "情况表" not in s:
+    if len(s) > 60 or (not s.endswith(("表", "表)", "表）")) and "决算表" not in s and "情况表" not in s):
         return None
     for kind, needed, forbidden in _TITLE_RULES:
         if any(n in s for n in needed) and not any(f in s for f in forbidden):
@@ -147,9 +147,7 @@ def candidates(doc: Document) -> list[Candidate]:
             s = norm(p.text)
             if s.startswith(("注", "说明", "备注")):
                 notes.append(p.text.strip())
-            elif s and title_kind(p.text) is not None:
-                break
-            elif s and not s.startswith(("注", "说明")) and len(notes) >= 1:
+            elif (s and title_kind(p.text) is not None) or (s and not s.startswith(("注", "说明")) and len(notes) >= 1):
                 break
             j += 1
         by_signature = False

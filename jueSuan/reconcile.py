@@ -1,0 +1,33 @@
+"""Run the rules over a report: findings sorted by where they are, rules not applicable listed."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from .findings import Finding, Findings, NotApplicable, Severity
+from .models import Report
+from .rules.engine import Check, Rule, registry
+
+
+def default_rules() -> tuple[Rule, ...]:
+    return tuple(sorted(registry().values(), key=lambda r: r.id))
+
+
+def reconcile(
+    report: Report,
+    rules: Iterable[Rule] | None = None,
+    severities: dict[str, Severity] | None = None,
+) -> Findings:
+    """Run ``rules`` (default: all) over ``report``. ``severities`` overrides a rule's severity."""
+    items: list[Finding] = []
+    skipped: list[NotApplicable] = []
+    for r in rules if rules is not None else default_rules():
+        missing = [k for k in r.requires if report.table(k) is None]
+        if missing:
+            names = "、".join(k.canonical_title for k in missing)
+            skipped.append(NotApplicable(r.id, f"缺少{names}"))
+            continue
+        check = Check(r, report, (severities or {}).get(r.id))
+        items.extend(r.check(check))
+    items.sort(key=lambda f: (f.order, f.rule))
+    return Findings(tuple(items), tuple(skipped))

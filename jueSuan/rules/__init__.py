@@ -1,0 +1,11 @@
+"""Rules: the named checks jueSuan runs, one function each, grouped by family."""
+
+from __future__ import annotations
+
+
+def load_all() -> None:
+    """Import every rule family (registration happens at import)."""
+    from . import cross, document, tables  # noqa: F401
+
+
+load_all()

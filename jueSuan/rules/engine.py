@@ -1,0 +1,173 @@
+"""The rule machinery: ``Rule`` records, an immutable registry, and the identity check.
+
+An identity ``lhs = Σ sign·term`` over printed figures holds when the printed intervals overlap:
+``|lhs − Σ| ≤ half-unit(lhs) + Σ half-unit(term)``. Exact: no finding. Within the bound: a
+``rounding`` finding that states the bound. Beyond: the rule's severity (an error, usually).
+Figures in different units are compared in 元; a figure whose unit is unknown is never compared
+with one whose unit is known (that is reported as not checked).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator
+from decimal import Decimal
+from types import MappingProxyType
+
+import attrs
+
+from ..findings import Finding, Severity, Term
+from ..models import Figure, Report, Table, TableKind
+
+CheckFn = Callable[["Check"], Iterator[Finding]]
+
+
+@attrs.frozen
+class Rule:
+    """A named check. ``summary`` is the Chinese one-line description; ``doc`` the full text."""
+
+    id: str
+    name: str
+    severity: Severity
+    summary: str
+    doc: str
+    requires: tuple[TableKind, ...]
+    check: CheckFn = attrs.field(repr=False, eq=False)
+    source: str = ""  # the RULES.md line(s) it implements
+
+
+_REGISTRY: dict[str, Rule] = {}
+
+
+def rule(
+    id: str, name: str, summary: str, requires: Iterable[TableKind] = (), severity: Severity = Severity.ERROR,
+    source: str = "",
+) -> Callable[[CheckFn], CheckFn]:
+    """Register a check function as a rule; its docstring is the rule's documentation."""
+
+    def deco(fn: CheckFn) -> CheckFn:
+        if id in _REGISTRY:
+            raise ValueError(f"duplicate rule id {id}")
+        doc = (fn.__doc__ or "").strip()
+        _REGISTRY[id] = Rule(id, name, severity, summary, doc, tuple(requires), fn, source)
+        return fn
+
+    return deco
+
+
+def registry() -> MappingProxyType[str, Rule]:
+    from . import load_all  # noqa: F401  (importing the families fills the registry once)
+
+    return MappingProxyType(_REGISTRY)
+
+
+Signed = tuple[int, str, Figure | None]  # (sign, label as printed, figure or None when absent)
+
+
+def _printed(f: Figure | None) -> str:
+    return "(无)" if f is None else f.printed
+
+
+def fmt(d: Decimal) -> str:
+    """A decimal as money is printed: thousands separators, no float, trailing zeros kept."""
+    return f"{d:,f}"
+
+
+def fmt_bound(d: Decimal) -> str:
+    """A rounding bound without the trailing zeros of its sum (±0.07, ±0.015)."""
+    n = d.normalize()
+    return f"{n:f}" if n.as_tuple().exponent < 0 else f"{n:.0f}"
+
+
+class Check:
+    """What one rule sees while it runs: the report, and helpers that make findings."""
+
+    def __init__(self, rule: Rule, report: Report, severity: Severity | None = None) -> None:
+        self.rule = rule
+        self.report = report
+        self.severity = severity or rule.severity
+
+    def table(self, kind: TableKind) -> Table | None:
+        return self.report.table(kind)
+
+    def _order(self, figs: list[Figure]) -> tuple[int, int]:
+        ref = figs[0].ref if figs else None
+        return (ref.table or 0, ref.row or 0) if ref else (0, 0)
+
+    def finding(
+        self, severity: Severity, table: str, line: str, message: str, figs: list[tuple[int, str, Figure]],
+        left: Decimal | None = None, right: Decimal | None = None, bound: Decimal | None = None,
+        unit: str | None = None,
+    ) -> Finding:
+        terms = tuple(Term(lbl, f.printed, f.value, f.ref, sign) for sign, lbl, f in figs)
+        diff = None if left is None or right is None else left - right
+        return Finding(
+            self.rule.id, self.rule.name, severity, table, line, message, left, right, diff, bound, unit, terms,
+            self._order([f for _, _, f in figs]),
+        )
+
+    def unchecked(self, table: str, line: str, reason: str, figs: list[tuple[int, str, Figure]] = ()) -> Finding:  # type: ignore[assignment]
+        return self.finding(Severity.UNCHECKED, table, line, f"{table}「{line}」未检查：{reason}", list(figs))
+
+    def _scale(self, figs: list[Figure]) -> tuple[list[Decimal], list[Decimal], str | None] | str:
+        units = {f.unit for f in figs}
+        if len(units) <= 1:
+            u = next(iter(units))
+            return [f.value for f in figs], [f.half_unit for f in figs], (u.label if u else None)
+        if None in units:
+            return "单位不明，无法跨表比较"
+        base = figs[0].unit
+        assert base is not None
+        vals = [f.value * f.unit.factor / base.factor for f in figs]  # type: ignore[union-attr]
+        halves = [f.half_unit * f.unit.factor / base.factor for f in figs]  # type: ignore[union-attr]
+        return vals, halves, base.label
+
+    def identity(
+        self, table: str, line: str, lhs_label: str, lhs: Figure | None, terms: list[Signed],
+        relation: str = "=", skip_all_blank_terms: bool = False,
+    ) -> Iterator[Finding]:
+        """Check ``lhs = Σ sign·term`` (or ``lhs ≤ Σ`` with relation "<="); yield at most one finding."""
+        present = [(s, lbl, f) for s, lbl, f in terms if f is not None]
+        if lhs is None or not present:
+            return
+        if not lhs.is_number and all(not f.is_number for _, _, f in present):
+            return  # nothing printed on either side
+        if skip_all_blank_terms and all(not f.is_number for _, _, f in present):
+            yield self.unchecked(table, line, f"{lhs_label}的明细项均未填列", [(1, lhs_label, lhs)])
+            return
+        figs = [lhs] + [f for _, _, f in present]
+        scaled = self._scale(figs)
+        used = [(1, lhs_label, lhs)] + present
+        if isinstance(scaled, str):
+            yield self.unchecked(table, line, scaled, used)
+            return
+        vals, halves, unit = scaled
+        left = vals[0]
+        right = sum((s * v for (s, _, _), v in zip(present, vals[1:], strict=True)), Decimal(0))
+        bound = sum(halves, Decimal(0))
+        diff = left - right
+        if len(present) > 4 and all(s > 0 for s, _, _ in present):
+            expr = f"其下{len(present)}项（{present[0][1]}…{present[-1][1]}）之和"
+        else:
+            expr = " ".join(f"{'+' if s > 0 else '−'} {lbl} {_printed(f)}" for s, lbl, f in present)
+            expr = expr.removeprefix("+ ").strip()
+        if relation == "<=":
+            if diff <= bound:
+                return
+            msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} 大于 {expr} = {fmt(right)}，"
+                   f"超出 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）")
+            yield self.finding(self.severity, table, line, msg, used, left, right, bound, unit)
+            return
+        if diff == 0:
+            return
+        if abs(diff) <= bound:
+            msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr} = {fmt(right)}，"
+                   f"相差 {fmt(diff)}，在舍入容差 ±{fmt_bound(bound)} 内")
+            yield self.finding(Severity.ROUNDING, table, line, msg, used, left, right, bound, unit)
+            return
+        msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr} = {fmt(right)}，"
+               f"相差 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）")
+        yield self.finding(self.severity, table, line, msg, used, left, right, bound, unit)
+
+
+def printed_line(label: str, code: str | None = None) -> str:
+    return f"{code} {label}" if code and not label.startswith(code) else label
