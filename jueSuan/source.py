@@ -39,7 +39,7 @@ class SourceRef:
         return attrs.evolve(self, row=row, col=col, cell=cell)
 
     def short(self) -> str:
-        """A compact human form: ``表3 R12C4`` / ``Sheet1!C7`` / ``p.4 表2 R3C2`` / ``段12[4:10]``."""
+        """A compact human form: ``表格#3 R12C4`` / ``Sheet1!C7`` / ``p.4 表2 R3C2`` / ``段12[4:10]``."""
         parts: list[str] = []
         if self.page is not None:
             parts.append(f"p.{self.page}")
@@ -49,7 +49,7 @@ class SourceRef:
             if self.sheet is not None:
                 parts.append(f"{self.sheet}!")
             if self.table is not None:
-                parts.append(f"表{self.table + 1}")
+                parts.append(f"表格#{self.table + 1}")
             if self.row is not None and self.col is not None:
                 parts.append(f"R{self.row + 1}C{self.col + 1}")
         if self.paragraph is not None:

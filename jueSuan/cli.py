@@ -1,0 +1,116 @@
+"""Command line: ``python -m jueSuan reconcile FILE...`` and ``python -m jueSuan rules``.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a file that could not be read
+(one line on stderr naming the file and the reason, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import enum
+import sys
+from pathlib import Path
+
+from tabulate import tabulate
+
+from .api import read
+from .findings import Severity
+from .readers import ReadError
+from .reconcile import default_rules, reconcile
+from .render import Outcome
+from .render.json import render_json
+from .render.text import render_text
+
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 3
+_READABLE = {".docx"}
+
+
+class OutputFormat(str, enum.Enum):
+    TEXT = "text"
+    JSON = "json"
+
+
+class FailOn(str, enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    NEVER = "never"
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="jueSuan", description="Read and reconcile 部门决算 disclosures.")
+    sub = p.add_subparsers(dest="command", required=True)
+    rec = sub.add_parser("reconcile", help="reconcile one report (several files make one report; "
+                                           "a folder: each file in it is a report)")
+    rec.add_argument("paths", nargs="+", metavar="FILE")
+    rec.add_argument("--format", choices=[f.value for f in OutputFormat], default="text",
+                     help="output format (default: text)")
+    rec.add_argument("--fail-on", choices=[f.value for f in FailOn], default="error",
+                     help="lowest severity that makes the exit code 1 (default: error)")
+    rec.add_argument("--output", "-o", help="write the output to this file instead of stdout")
+    sub.add_parser("rules", help="list every rule with its id and description")
+    return p
+
+
+def _groups(paths: list[str]) -> list[tuple[str, list[str]]]:
+    """Files given together make one report; a folder contributes one report per readable file."""
+    files: list[str] = []
+    groups: list[tuple[str, list[str]]] = []
+    for p in paths:
+        path = Path(p)
+        if path.is_dir():
+            for child in sorted(path.iterdir()):
+                if child.is_file() and child.suffix.lower() in _READABLE:
+                    groups.append((str(child), [str(child)]))
+        else:
+            files.append(p)
+    if files:
+        groups.insert(0, (" + ".join(files), files))
+    return groups
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    groups = _groups(args.paths)
+    if not groups:
+        print(f"jueSuan: no readable files in {', '.join(args.paths)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    outcomes: list[Outcome] = []
+    for label, files in groups:
+        try:
+            report = read(*files)
+        except ReadError as exc:
+            print(f"jueSuan: {exc}", file=sys.stderr)
+            outcomes.append(Outcome(label, error=exc))
+            continue
+        outcomes.append(Outcome(label, report, reconcile(report)))
+    text = render_json(outcomes) if args.format == OutputFormat.JSON.value else render_text(outcomes)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        sys.stdout.write(text + "\n")
+    if any(o.error is not None for o in outcomes):
+        return EXIT_UNREADABLE
+    if args.fail_on == FailOn.NEVER.value:
+        return EXIT_OK
+    threshold = Severity.parse(args.fail_on)
+    failing = any(f.severity.rank >= threshold.rank for o in outcomes if o.findings for f in o.findings)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _rules() -> int:
+    rows = [[r.id, r.name, r.severity.label, r.source, r.summary] for r in default_rules()]
+    sys.stdout.write(tabulate(rows, headers=["id", "name", "severity", "RULES.md", "description"],
+                              tablefmt="simple", disable_numparse=True) + "\n")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "rules":
+            return _rules()
+        return _reconcile(args)
+    except BrokenPipeError:  # output piped into head
+        return EXIT_OK
+    except Exception as exc:  # never a traceback: one line, exit 2
+        print(f"jueSuan: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE

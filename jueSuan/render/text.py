@@ -1,0 +1,67 @@
+"""Text output: findings grouped by table, as tabulate tables, then what was not placed."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from tabulate import tabulate
+
+from ..findings import Finding, Severity
+from ..rules.engine import fmt, fmt_bound
+from . import Outcome
+
+_SEV = {Severity.ERROR: "错误 error", Severity.WARNING: "警告 warning", Severity.ROUNDING: "舍入 rounding",
+        Severity.INFO: "提示 info", Severity.UNCHECKED: "未检查 unchecked"}
+
+
+def _row(f: Finding) -> list[str]:
+    refs = list(dict.fromkeys(t.ref.short() for t in f.terms))
+    where = "; ".join(refs[:3]) + (f" …(+{len(refs) - 3})" if len(refs) > 3 else "")
+    return [
+        f.rule,
+        _SEV[f.severity],
+        f.line,
+        "" if f.difference is None else fmt(f.difference),
+        "" if f.bound is None else f"±{fmt_bound(f.bound)}",
+        where,
+        f.message,
+    ]
+
+
+def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHECKED) -> str:
+    out: list[str] = []
+    for o in outcomes:
+        if o.error is not None:
+            out.append(f"== {o.label}: 无法读取 cannot read: {o.error}")
+            continue
+        assert o.report is not None and o.findings is not None
+        r = o.report
+        unit = r.unit.label if r.unit else "未注明"
+        out.append(f"== {o.label}")
+        out.append(f"   单位 {r.unit_name or '?'} · 年度 {r.year or '?'} · 金额单位 {unit} · "
+                   f"识别表格 {len(r.tables)}: " + " ".join(t.kind.short for t in r.tables))
+        groups: dict[str, list[Finding]] = defaultdict(list)
+        for f in o.findings:
+            if f.severity.rank >= min_severity.rank:
+                groups[f.table].append(f)
+        for table, items in groups.items():
+            out.append("")
+            out.append(f"【{table}】")
+            out.append(tabulate([_row(f) for f in items],
+                                headers=["规则", "级别", "行", "差额", "容差", "位置", "说明"],
+                                tablefmt="simple", maxcolwidths=[None, None, 24, None, None, 28, 70],
+                                disable_numparse=True))
+        if r.unplaced:
+            out.append("")
+            out.append(f"【未能归位 not placed: {len(r.unplaced)}】")
+            out.append(tabulate([[u.what, u.ref.short(), u.text[:30], u.reason] for u in r.unplaced],
+                                headers=["内容", "位置", "文字", "原因"], tablefmt="simple", disable_numparse=True,
+                                maxcolwidths=[40, None, 30, 60]))
+        if o.findings.not_applicable:
+            out.append("")
+            out.append("【不适用 not applicable】 " + "; ".join(f"{n.rule}（{n.reason}）" for n in o.findings.not_applicable))
+        counts = {s: o.findings.count(s) for s in Severity}
+        out.append("")
+        out.append("合计 summary: " + ", ".join(f"{s.label} {n}" for s, n in counts.items()))
+        out.append("")
+    return "\n".join(out)
