@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from .findings import Finding, Findings, NotApplicable, Severity
 from .models import Report
 from .rules.engine import Check, Rule, registry
+from .source import SourceRef
 
 
 def default_rules() -> tuple[Rule, ...]:
@@ -17,8 +18,10 @@ def reconcile(
     report: Report,
     rules: Iterable[Rule] | None = None,
     severities: dict[str, Severity] | None = None,
+    trace: set[SourceRef] | None = None,
 ) -> Findings:
-    """Run ``rules`` (default: all) over ``report``. ``severities`` overrides a rule's severity."""
+    """Run ``rules`` (default: all) over ``report``. ``severities`` overrides a rule's severity;
+    ``trace``, when given, receives the source of every figure an identity examined (coverage)."""
     items: list[Finding] = []
     skipped: list[NotApplicable] = []
     for r in rules if rules is not None else default_rules():
@@ -27,7 +30,7 @@ def reconcile(
             names = "、".join(k.canonical_title for k in missing)
             skipped.append(NotApplicable(r.id, f"缺少{names}"))
             continue
-        check = Check(r, report, (severities or {}).get(r.id))
+        check = Check(r, report, (severities or {}).get(r.id), trace)
         items.extend(r.check(check))
     items.sort(key=lambda f: (f.order, f.rule))
     return Findings(tuple(items), tuple(skipped))

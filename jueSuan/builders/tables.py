@@ -237,10 +237,7 @@ def _two_sided(ctx: _Ctx, exp_aliases: Aliases, fiscal: bool) -> tuple[dict[int,
         if role is None and _ORDINAL_START.match(raw):
             if side == "income":
                 sub = _sub_key(e.key, FUND_KEYS if fiscal else INCOME_LINE_KEYS)
-                if fiscal and after_carry["income"]:
-                    role = "opening_fund"
-                else:
-                    role = "income_item" if not fiscal else "fund"
+                role = "opening_fund" if fiscal and after_carry["income"] else "income_item" if not fiscal else "fund"
             elif fiscal and after_carry["expenditure"]:
                 role, sub = "closing_fund", _sub_key(e.key, FUND_KEYS)
             else:

@@ -17,6 +17,7 @@ import attrs
 
 from ..findings import Finding, Severity, Term
 from ..models import Figure, Report, Table, TableKind
+from ..source import SourceRef
 
 CheckFn = Callable[["Check"], Iterator[Finding]]
 
@@ -81,10 +82,13 @@ def fmt_bound(d: Decimal) -> str:
 class Check:
     """What one rule sees while it runs: the report, and helpers that make findings."""
 
-    def __init__(self, rule: Rule, report: Report, severity: Severity | None = None) -> None:
+    def __init__(
+        self, rule: Rule, report: Report, severity: Severity | None = None, trace: set[SourceRef] | None = None,
+    ) -> None:
         self.rule = rule
         self.report = report
         self.severity = severity or rule.severity
+        self.trace = trace  # when given, collects every figure an identity examined
 
     def table(self, kind: TableKind) -> Table | None:
         return self.report.table(kind)
@@ -135,8 +139,10 @@ class Check:
             yield self.unchecked(table, line, f"{lhs_label}的明细项均未填列", [(1, lhs_label, lhs)])
             return
         figs = [lhs] + [f for _, _, f in present]
+        if self.trace is not None:
+            self.trace.update(f.ref for f in figs)
         scaled = self._scale(figs)
-        used = [(1, lhs_label, lhs)] + present
+        used = [(1, lhs_label, lhs), *present]
         if isinstance(scaled, str):
             yield self.unchecked(table, line, scaled, used)
             return

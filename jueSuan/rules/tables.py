@@ -426,7 +426,7 @@ def as002(c: Check) -> Iterator[Finding]:
     for col in ("val_open", "val_close"):
         terms: list[Signed] = []
         for role, sign in layout:
-            s, lbl, f = _asset(t, role, col)
+            _s, lbl, f = _asset(t, role, col)
             if f is not None:
                 terms.append((sign, lbl, f))
         yield from c.identity(t.display_title, f"{total.label}／{_ASSET_COLS[col]}", total.label, total.get(col), terms)
