@@ -19,6 +19,7 @@ from .readers import ReadError
 from .reconcile import default_rules, reconcile
 from .render import Outcome
 from .render.json import render_json
+from .render.rules_doc import rules_markdown
 from .render.text import render_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 3
@@ -47,7 +48,8 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--fail-on", choices=[f.value for f in FailOn], default="error",
                      help="lowest severity that makes the exit code 1 (default: error)")
     rec.add_argument("--output", "-o", help="write the output to this file instead of stdout")
-    sub.add_parser("rules", help="list every rule with its id and description")
+    rules = sub.add_parser("rules", help="list every rule with its id and description")
+    rules.add_argument("--format", choices=["text", "markdown"], default="text")
     return p
 
 
@@ -96,7 +98,10 @@ def _reconcile(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
-def _rules() -> int:
+def _rules(fmt: str) -> int:
+    if fmt == "markdown":
+        sys.stdout.write(rules_markdown())
+        return EXIT_OK
     rows = [[r.id, r.name, r.severity.label, r.source, r.summary] for r in default_rules()]
     sys.stdout.write(tabulate(rows, headers=["id", "name", "severity", "RULES.md", "description"],
                               tablefmt="simple", disable_numparse=True) + "\n")
@@ -107,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.command == "rules":
-            return _rules()
+            return _rules(args.format)
         return _reconcile(args)
     except BrokenPipeError:  # output piped into head
         return EXIT_OK

@@ -88,7 +88,7 @@ class Check:
         self.rule = rule
         self.report = report
         self.severity = severity or rule.severity
-        self.trace = trace  # when given, collects every figure an identity examined
+        self.trace = trace  # when given, collects every figure an equality identity examined
 
     def table(self, kind: TableKind) -> Table | None:
         return self.report.table(kind)
@@ -139,7 +139,7 @@ class Check:
             yield self.unchecked(table, line, f"{lhs_label}的明细项均未填列", [(1, lhs_label, lhs)])
             return
         figs = [lhs] + [f for _, _, f in present]
-        if self.trace is not None:
+        if self.trace is not None and relation == "=":
             self.trace.update(f.ref for f in figs)
         scaled = self._scale(figs)
         used = [(1, lhs_label, lhs), *present]

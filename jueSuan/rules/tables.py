@@ -459,3 +459,20 @@ def as004(c: Check) -> Iterator[Finding]:
         parts = [_asset(t, r, col) for r in ("vehicle_general", "vehicle_enforcement", "vehicle_special", "vehicle_other")]
         yield from c.identity(t.display_title, f"{vehicles.label}／{name}", vehicles.label, vehicles.get(col), parts,
                               skip_all_blank_terms=True)
+
+
+@rule("AS005", "assets.of_which", "资产负债情况表：“其中”项不大于其所属项（车辆、单价50万元以上通用设备 ≤ 通用设备；单价100万元以上专用设备 ≤ 专用设备）",
+      [T.ASSETS], source="A-1")
+def as005(c: Check) -> Iterator[Finding]:
+    """An "of which" line (其中) is part of its parent, so it is never larger, in counts and values:
+    车辆 and 单价50万元以上通用设备 within 通用设备, 单价100万元以上专用设备 within 专用设备."""
+    t = c.table(T.ASSETS)
+    assert t is not None
+    for child, parent in (("vehicles", "general_equipment"), ("general_large", "general_equipment"),
+                          ("special_large", "special_equipment")):
+        ch, pa = t.find(child), t.find(parent)
+        if ch is None or pa is None:
+            continue
+        for col, name in _ASSET_COLS.items():
+            yield from c.identity(t.display_title, f"{ch.label}／{name}", ch.label, ch.get(col),
+                                  [(1, pa.label, pa.get(col))], relation="<=")
