@@ -5,7 +5,7 @@ from pathlib import Path
 import docx
 import pytest
 
-from jueSuan.readers import Grid, Paragraph, Reason, ReadError, read_document
+from jueSuan.readers import Grid, Paragraph, ReadError, Reason, read_document
 
 
 def test_sample_body_order_and_locations(published: Path) -> None:
