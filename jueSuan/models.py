@@ -125,6 +125,11 @@ class Table:
     columns: tuple[Column, ...] = ()
     lines: tuple[Line, ...] = ()
     notes: tuple[str, ...] = ()
+    dropped: int = 0  # lines with figures that could not be placed (sums over the table are then unsure)
+
+    @property
+    def complete(self) -> bool:
+        return self.dropped == 0
 
     def column(self, key: str) -> Column | None:
         return next((c for c in self.columns if c.key == key), None)

@@ -26,6 +26,7 @@ _HEADER_WORDS_EXACT = {
     "项目", "数量", "价值", "小计", "类", "款", "项", "收入", "支出", "决算数", "预算数", "年初数", "年末数",
     "金额", "科目名称", "名称", "行次", "栏次", "序号",
 }
+_INDEX_HEADERS = {"行次", "栏次", "序号", "行号"}
 _HEADER_WORDS_IN = (
     "科目编码", "科目名称", "基本支出", "项目支出", "本年收入", "本年支出", "结转和结余", "决算数", "预算数",
     "年初数", "年末数", "财政拨款收入", "上级补助收入", "经营收入", "其他收入", "事业收入", "上缴上级支出",
@@ -80,7 +81,7 @@ def _is_body_label(text: str) -> bool:
 class ColumnInfo:
     index: int
     path: tuple[str, ...]
-    role: str  # "code" | "label" | "amount"
+    role: str  # "code" | "label" | "amount" | "index"
 
     @property
     def label(self) -> str:
@@ -135,6 +136,8 @@ class Layout:
 def _row_is_body(grid: Grid, r: int) -> bool:
     cells = list(grid.distinct_cells(r))
     texts = [c.text for c in cells]
+    if any(norm(t) in _INDEX_HEADERS for t in texts[:4]):
+        return False  # the 栏次 row numbering the columns (1, 2, 3...) belongs to the header
     if any(_is_header_word(t) for t in texts) and not any(_is_number(t) for t in texts):
         return False
     if any(_is_number(t) and not is_code(t) for t in texts):
@@ -176,6 +179,8 @@ def _column_paths(grid: Grid, header_end: int, skip_rows: set[int]) -> list[tupl
 def _classify(grid: Grid, c: int, path: tuple[str, ...], body: range) -> str:
     joined = "/".join(norm(p) for p in path)
     last = norm(path[-1]) if path else ""
+    if last in _INDEX_HEADERS or (path and norm(path[0]) in _INDEX_HEADERS):
+        return "index"
     if "编码" in joined or "代码" in joined or last in ("类", "款", "项"):
         return "code"
     if "名称" in joined or last in ("项目", "科目"):
@@ -210,6 +215,8 @@ def _groups(columns: list[ColumnInfo]) -> list[Group]:
         if col.role != "amount" and amounts:
             groups.append(Group(tuple(code), label, tuple(amounts)))
             code, label, amounts = [], None, []
+        if col.role == "index":
+            continue  # 行次/序号 columns number the lines; they are neither labels nor figures
         if col.role == "code":
             code.append(col.index)
         elif col.role == "label":

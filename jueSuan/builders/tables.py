@@ -98,11 +98,8 @@ INCOME_LINE_KEYS = (
 
 
 def column_key(key_text: str, aliases: Aliases) -> str | None:
-    """The canonical key of a column whose header path (normalised, '/'-joined) is ``key_text``."""
-    last = key_text.rsplit("/", 1)[-1]
-    for key, any_of, none_of in aliases:
-        if any(a == last for a in any_of if a) and not any(n in key_text for n in none_of):
-            return key
+    """The canonical key of a column whose header path (normalised, '/'-joined) is ``key_text``:
+    the first alias, in order, that the path contains and whose exclusions it does not."""
     for key, any_of, none_of in aliases:
         if any(a in key_text for a in any_of) and not any(n in key_text for n in none_of):
             return key
@@ -117,6 +114,7 @@ class _Ctx:
         self.unit: Unit | None = cand.unit
         self.layout: Layout = analyze(cand.grid, set(cand.title_rows))
         self.unplaced: list[Unplaced] = []
+        self.dropped = 0
         self.what = cand.title or (cand.kind.canonical_title if cand.kind else "table")
         for s in self.layout.strays:
             self.unplaced.append(Unplaced(f"{self.what}: cell", s.reason, s.cell.ref, s.cell.text))
@@ -125,9 +123,16 @@ class _Ctx:
         cols: dict[int, Column] = {}
         groups = self.layout.groups if group is None else (self.layout.groups[group],)
         for g in groups:
+            seen: set[str] = set()
             for c in g.amount_cols:
                 info = self.layout.columns[c]
                 key = column_key(info.key_text, aliases)
+                if key in seen:
+                    self.unplaced.append(Unplaced(f"{self.what}: column", f"a second column read as {key}; not used",
+                                                  self.cand.grid.rows[0][c].ref, info.label))
+                    continue
+                if key is not None:
+                    seen.add(key)
                 ref = self.cand.grid.rows[0][c].ref if self.cand.grid.n_rows else self.cand.grid.ref
                 if key is None:
                     if any(e.has_figures and any(col == c and a.is_number for col, _, a in e.amounts)
@@ -148,6 +153,7 @@ class _Ctx:
 
     def drop(self, e: Entry, reason: str) -> None:
         if e.has_figures:
+            self.dropped += 1
             ref = e.label_cell.ref if e.label_cell is not None else e.amounts[0][1].ref
             figs = " ".join(cell.text.strip() for _, cell, a in e.amounts if a.is_number)
             self.unplaced.append(Unplaced(f"{self.what}: line「{e.label or e.code or ''}」", reason, ref, figs))
@@ -163,6 +169,7 @@ class _Ctx:
             columns=tuple(unique.values()),
             lines=tuple(lines),
             notes=self.cand.notes,
+            dropped=self.dropped,
         )
 
 
@@ -215,6 +222,13 @@ def _sub_key(key: str, table: tuple[tuple[str, str], ...]) -> str | None:
     return next((k for frag, k in table if frag in key), None)
 
 
+def _unnumbered_line(side: str, key: str, fiscal: bool) -> bool:
+    """A line printed without its ordinal (一、): an income source, a fund, or a 类 of spending."""
+    if side == "income":
+        return _sub_key(key, FUND_KEYS if fiscal else INCOME_LINE_KEYS) is not None
+    return key.endswith("支出") and "合计" not in key
+
+
 def _two_sided(ctx: _Ctx, exp_aliases: Aliases, fiscal: bool) -> tuple[dict[int, Column], list[Line]]:
     """Parse a two-sided 总表 (income left, expenditure right, or one after the other)."""
     groups = ctx.layout.groups
@@ -234,7 +248,7 @@ def _two_sided(ctx: _Ctx, exp_aliases: Aliases, fiscal: bool) -> tuple[dict[int,
         role = _label_role(e.key, roles)
         raw = norm(e.label)
         sub: str | None = None
-        if role is None and _ORDINAL_START.match(raw):
+        if role is None and (_ORDINAL_START.match(raw) or _unnumbered_line(side, e.key, fiscal)):
             if side == "income":
                 sub = _sub_key(e.key, FUND_KEYS if fiscal else INCOME_LINE_KEYS)
                 role = "opening_fund" if fiscal and after_carry["income"] else "income_item" if not fiscal else "fund"

@@ -8,6 +8,7 @@ from ..builders.layout import norm_label
 from ..findings import Finding, Severity
 from ..models import Figure, Level, Line, Table, TableKind
 from .engine import Check, Signed, printed_line, rule
+from .tables import econ_figure
 
 T = TableKind
 
@@ -173,8 +174,12 @@ def xt007(c: Check) -> Iterator[Finding]:
     if t5.total is None:
         yield c.unchecked(t5.display_title, "合计", "未找到合计行")
         return
-    parts: list[Signed] = [(1, f"{t6.display_title} {ln.label}", _fig(ln)) for ln in
+    parts: list[Signed] = [(1, f"{t6.display_title} {ln.label}", econ_figure(ln)) for ln in
                            (t6.find("personnel_total"), t6.find("public_total")) if ln is not None]
+    total6 = t6.find("total")
+    if not parts and total6 is not None and total6.get("personnel") is not None:
+        parts = [(1, f"{t6.display_title} {total6.label} 人员经费", total6.get("personnel")),
+                 (1, f"{t6.display_title} {total6.label} 公用经费", total6.get("public"))]
     if not parts:
         yield c.unchecked(t6.display_title, "人员经费合计／公用经费合计", "未找到人员经费合计或公用经费合计")
         return

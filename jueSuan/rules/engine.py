@@ -127,7 +127,7 @@ class Check:
 
     def identity(
         self, table: str, line: str, lhs_label: str, lhs: Figure | None, terms: list[Signed],
-        relation: str = "=", skip_all_blank_terms: bool = False,
+        relation: str = "=", skip_all_blank_terms: bool = False, complete: bool = True,
     ) -> Iterator[Finding]:
         """Check ``lhs = Σ sign·term`` (or ``lhs ≤ Σ`` with relation "<="); yield at most one finding."""
         present = [(s, lbl, f) for s, lbl, f in terms if f is not None]
@@ -172,6 +172,10 @@ class Check:
             return
         msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr} = {fmt(right)}，"
                f"相差 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）")
+        if not complete:  # some lines of the table were not placed: the sum may lack them
+            yield self.finding(Severity.UNCHECKED, table, line, msg + "；表中有未能识别的行，无法确认", used, left,
+                               right, bound, unit)
+            return
         yield self.finding(self.severity, table, line, msg, used, left, right, bound, unit)
 
 

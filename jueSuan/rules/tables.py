@@ -33,7 +33,7 @@ def su001(c: Check) -> Iterator[Finding]:
     assert t is not None
     total = t.find("income_total", "income")
     yield from c.identity(t.display_title, "本年收入合计", "本年收入合计", _amount(total),
-                          _terms(list(t.all("income_item", "income")), "amount"))
+                          _terms(list(t.all("income_item", "income")), "amount"), complete=t.complete)
 
 
 @rule("SU002", "summary.expense_total", "收入支出决算总表：本年支出合计 = 各功能分类（类）支出之和", [T.SUMMARY],
@@ -44,7 +44,7 @@ def su002(c: Check) -> Iterator[Finding]:
     assert t is not None
     total = t.find("expense_total", "expenditure")
     yield from c.identity(t.display_title, "本年支出合计", "本年支出合计", _amount(total),
-                          _terms(list(t.all("class", "expenditure")), "amount"))
+                          _terms(list(t.all("class", "expenditure")), "amount"), complete=t.complete)
 
 
 @rule("SU003", "summary.income_grand_total", "收入支出决算总表：收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
@@ -176,7 +176,7 @@ def hierarchy(c: Check, t: Table) -> Iterator[Finding]:
         return
     for col in t.columns:
         yield from c.identity(t.display_title, f"{total.label}／{col.label}", total.label, total.get(col.key),
-                              [(1, f"{k.code} {k.label}", k.get(col.key)) for k in classes])
+                              [(1, f"{k.code} {k.label}", k.get(col.key)) for k in classes], complete=t.complete)
 
 
 @rule("CL004", "classification.hierarchy", "功能分类表：类 = Σ款，款 = Σ项，合计 = Σ类（每一金额列）",
@@ -238,7 +238,7 @@ def fa002(c: Check) -> Iterator[Finding]:
     title = t.display_title
     inc_total = t.find("income_total", "income")
     yield from c.identity(title, "本年收入合计", "本年收入合计", _amount(inc_total),
-                          _terms(list(t.all("fund", "income")), "amount"))
+                          _terms(list(t.all("fund", "income")), "amount"), complete=t.complete)
     opening = t.find("opening", "income")
     grand_in = t.find("grand_total", "income")
     yield from c.identity(title, "总计（收入）", "收入总计", _amount(grand_in),
@@ -252,7 +252,7 @@ def fa002(c: Check) -> Iterator[Finding]:
         if column is None:
             continue
         yield from c.identity(title, f"本年支出合计／{column.label}", "本年支出合计", _amount(exp_total, col),
-                              _terms(classes, col))
+                              _terms(classes, col), complete=t.complete)
         yield from c.identity(title, f"总计（支出）／{column.label}", "支出总计", _amount(grand_out, col),
                               [(1, ln.label, _amount(ln, col)) for ln in (exp_total, closing) if ln is not None])
     yield from c.identity(title, "总计", "收入总计", _amount(grand_in), [(1, "支出总计", _amount(grand_out, "total"))])
@@ -303,6 +303,18 @@ def fa004(c: Check) -> Iterator[Finding]:
 PERSONNEL_CLASSES = ("301", "303")
 
 
+def econ_figure(line: Line | None) -> Figure | None:
+    """The one figure of an economic line, whichever column holds it (决算数, or the 人员经费 /
+    公用经费 group it is printed in)."""
+    if line is None:
+        return None
+    for key in ("amount", "total", "personnel", "public"):
+        f = line.get(key)
+        if f is not None:
+            return f
+    return None
+
+
 def _class_line(t: Table, code: str) -> Line | None:
     return next((ln for ln in t.lines if ln.code == code), None)
 
@@ -317,8 +329,8 @@ def ec001(c: Check) -> Iterator[Finding]:
     classes = [ln for code in PERSONNEL_CLASSES if (ln := _class_line(t, code)) is not None]
     if total is None:
         return
-    yield from c.identity(t.display_title, total.label, total.label, _amount(total),
-                          [(1, f"{ln.code} {ln.label}", _amount(ln)) for ln in classes])
+    yield from c.identity(t.display_title, total.label, total.label, econ_figure(total),
+                          [(1, f"{ln.code} {ln.label}", econ_figure(ln)) for ln in classes], complete=t.complete)
 
 
 @rule("EC002", "economic.public_total", "基本支出决算表：公用经费合计 = 商品和服务支出(302) + 资本性支出(310) + 其他非人员类",
@@ -331,8 +343,8 @@ def ec002(c: Check) -> Iterator[Finding]:
     if total is None:
         return
     classes = [ln for ln in t.lines if ln.level is Level.CLASS and ln.code not in PERSONNEL_CLASSES]
-    yield from c.identity(t.display_title, total.label, total.label, _amount(total),
-                          [(1, f"{ln.code} {ln.label}", _amount(ln)) for ln in classes])
+    yield from c.identity(t.display_title, total.label, total.label, econ_figure(total),
+                          [(1, f"{ln.code} {ln.label}", econ_figure(ln)) for ln in classes], complete=t.complete)
 
 
 @rule("EC003", "economic.class_sum", "基本支出决算表：每一类 = 其各款之和", [T.BASIC_ECONOMIC], source="T6-3")
@@ -476,3 +488,16 @@ def as005(c: Check) -> Iterator[Finding]:
         for col, name in _ASSET_COLS.items():
             yield from c.identity(t.display_title, f"{ch.label}／{name}", ch.label, ch.get(col),
                                   [(1, pa.label, pa.get(col))], relation="<=")
+
+
+@rule("EC004", "economic.row_split", "基本支出决算表（分列格式）：每行 合计 = 人员经费 + 公用经费", [T.BASIC_ECONOMIC], source="T6-1, T6-2")
+def ec004(c: Check) -> Iterator[Finding]:
+    """Where table 6 prints 人员经费 and 公用经费 as columns of each row, each row's 合计 equals
+    their sum."""
+    t = c.table(T.BASIC_ECONOMIC)
+    assert t is not None
+    if t.column("personnel") is None or t.column("public") is None or t.column("amount") is None:
+        return
+    for ln in t.lines:
+        yield from c.identity(t.display_title, printed_line(ln.label, ln.code), "合计", ln.get("amount"),
+                              [(1, "人员经费", ln.get("personnel")), (1, "公用经费", ln.get("public"))])
