@@ -162,12 +162,20 @@ def find_header_end(grid: Grid) -> int:
     return last_header + 1
 
 
+def _is_numbering_row(grid: Grid, r: int) -> bool:
+    """The 栏次 row that numbers the columns (栏次 1 2 3 …, maybe with 类 款 项)."""
+    texts = [norm(c.text) for c in grid.distinct_cells(r)]
+    return "栏次" in texts and all(
+        not t or t.isdigit() or t in _INDEX_HEADERS or t in ("类", "款", "项") for t in texts)
+
+
 def _column_paths(grid: Grid, header_end: int, skip_rows: set[int]) -> list[tuple[str, ...]]:
     paths: list[tuple[str, ...]] = []
+    numbering = {r for r in range(header_end) if _is_numbering_row(grid, r)}
     for c in range(grid.n_cols):
         path: list[str] = []
         for r in range(header_end):
-            if r in skip_rows:
+            if r in skip_rows or r in numbering:
                 continue
             t = grid.rows[r][c].text.strip(" \u3000\t\n")
             if t and (not path or norm(path[-1]) != norm(t)):

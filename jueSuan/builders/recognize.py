@@ -158,8 +158,47 @@ def candidates(doc: Document) -> list[Candidate]:
         elif not signature_ok(kind, block):
             problem = f"title names {kind.canonical_title} but the header does not look like one"
             kind = None
+        prev = out[-1] if out else None
+        if (prev is not None and prev.kind is not None and not title and kind in (None, prev.kind)
+                and _adjacent(blocks, prev.grid, block) and prev.grid.n_cols == block.n_cols):
+            # a table continued in a second table (page break, or a split by the publisher)
+            out[-1] = attrs.evolve(prev, grid=continue_grid(prev.grid, block), notes=prev.notes + tuple(notes))
+            continue
         out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), by_signature, problem))
     return out
+
+
+def _adjacent(blocks: tuple[object, ...], first: Grid, second: Grid) -> bool:
+    """True when only empty paragraphs stand between the two grids."""
+    i = next(k for k, b in enumerate(blocks) if b is second)
+    j = i - 1
+    while j >= 0 and blocks[j] is not first:
+        b = blocks[j]
+        if isinstance(b, Grid) or (isinstance(b, Paragraph) and b.text.strip()):
+            return False
+        j -= 1
+    return j >= 0
+
+
+def continue_grid(first: Grid, second: Grid) -> Grid:
+    """``first`` with the rows of ``second`` appended, less a repeated header. Cells keep their
+    own source; merge origins are renumbered to the rows of the combined grid."""
+    repeated = 0
+    while (repeated < min(second.n_rows, first.n_rows, 6)
+           and [norm(c.text) for c in second.rows[repeated]] == [norm(c.text) for c in first.rows[repeated]]
+           and any(norm(c.text) for c in second.rows[repeated])):
+        repeated += 1
+    offset = first.n_rows - repeated
+    rows = list(first.rows)
+    for row in second.rows[repeated:]:
+        new_row = []
+        for cell in row:
+            if cell.origin is not None:
+                o_r = cell.origin[0] + offset
+                cell = attrs.evolve(cell, origin=(o_r, cell.origin[1]) if o_r >= first.n_rows else None)
+            new_row.append(cell)
+        rows.append(tuple(new_row))
+    return attrs.evolve(first, rows=tuple(rows))
 
 
 def find_year(texts: list[str]) -> int | None:
