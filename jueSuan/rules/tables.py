@@ -22,6 +22,15 @@ def _terms(lines: list[Line], col: str, sign: int = 1) -> list[Signed]:
 # ---------------------------------------------------------------- T1 收入支出决算总表
 
 
+def _summary_sum(c: Check, side: str, line: str, lhs_label: str, part_roles: tuple[str, ...]) -> Iterator[Finding]:
+    """One side's 总计 against the lines (by role) that make it up."""
+    t = c.table(T.SUMMARY)
+    assert t is not None
+    parts = [t.find(r, side) for r in part_roles]
+    yield from c.identity(t.display_title, line, lhs_label, _amount(t.find("grand_total", side)),
+                          [(1, ln.label, _amount(ln)) for ln in parts if ln is not None])
+
+
 @rule("SU001", "summary.income_total", "收入支出决算总表：本年收入合计 = 各项收入之和", [T.SUMMARY], source="T1-1")
 def su001(c: Check) -> Iterator[Finding]:
     """本年收入合计 equals the sum of the income lines (一、… 八、).
@@ -51,22 +60,14 @@ def su002(c: Check) -> Iterator[Finding]:
       [T.SUMMARY], source="T1-3")
 def su003(c: Check) -> Iterator[Finding]:
     """收入总计 equals 本年收入合计 + 使用非财政拨款结余 (用事业基金弥补收支差额) + 年初结转和结余."""
-    t = c.table(T.SUMMARY)
-    assert t is not None
-    parts = [t.find(r, "income") for r in ("income_total", "nonfiscal_balance", "opening")]
-    yield from c.identity(t.display_title, "总计（收入）", "收入总计", _amount(t.find("grand_total", "income")),
-                          [(1, ln.label, _amount(ln)) for ln in parts if ln is not None])
+    yield from _summary_sum(c, "income", "总计（收入）", "收入总计", ("income_total", "nonfiscal_balance", "opening"))
 
 
 @rule("SU004", "summary.expense_grand_total", "收入支出决算总表：支出总计 = 本年支出合计 + 结余分配 + 年末结转和结余",
       [T.SUMMARY], source="T1-4")
 def su004(c: Check) -> Iterator[Finding]:
     """支出总计 equals 本年支出合计 + 结余分配 + 年末结转和结余."""
-    t = c.table(T.SUMMARY)
-    assert t is not None
-    parts = [t.find(r, "expenditure") for r in ("expense_total", "distribution", "closing")]
-    yield from c.identity(t.display_title, "总计（支出）", "支出总计", _amount(t.find("grand_total", "expenditure")),
-                          [(1, ln.label, _amount(ln)) for ln in parts if ln is not None])
+    yield from _summary_sum(c, "expenditure", "总计（支出）", "支出总计", ("expense_total", "distribution", "closing"))
 
 
 @rule("SU005", "summary.grand_totals_equal", "收入支出决算总表：收入总计 = 支出总计", [T.SUMMARY], source="T1-5")
