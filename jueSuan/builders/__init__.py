@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from ..models import NarrativeParagraph, Report, Table, TableKind, Unplaced
 from ..numbers import parse_amount
@@ -44,6 +45,7 @@ def build_report(docs: list[Document]) -> Report:
     headings: list[tuple[str, object]] = []
     seen: dict[TableKind, Table] = {}
     for doc in docs:
+        unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
         for cand in candidates(doc):
             grid = cand.grid
             if cand.kind is None:

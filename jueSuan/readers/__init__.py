@@ -8,7 +8,7 @@ from pathlib import Path
 from .base import Cell, Document, Grid, Paragraph, ReadError, Reason
 from .docx import read_docx
 
-__all__ = ["Cell", "Document", "Grid", "Paragraph", "ReadError", "Reason", "read_document"]
+__all__ = ["Cell", "Document", "Grid", "Paragraph", "Problem", "ReadError", "Reason", "read_document"]
 
 _READERS: dict[str, Callable[[str | Path], Document]] = {".docx": read_docx}
 

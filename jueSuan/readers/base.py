@@ -86,10 +86,23 @@ Block = Paragraph | Grid
 
 
 @attrs.frozen
+class Problem:
+    """Something a reader found but could not read faithfully (a formula without its cached
+    value, an image where a table should be...). It is reported, never dropped."""
+
+    ref: SourceRef
+    reason: str
+    text: str = ""
+
+
+@attrs.frozen
 class Document:
+    """A file as read: paragraphs and grids in reading order, and the problems met on the way."""
+
     path: str
     blocks: tuple[Block, ...]
     format: str
+    problems: tuple[Problem, ...] = ()
 
     @property
     def grids(self) -> tuple[Grid, ...]:
