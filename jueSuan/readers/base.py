@@ -23,6 +23,8 @@ class Reason(enum.Enum):
     NO_TABLES = "no-tables"
     NO_RECOGNISED_TABLE = "no-recognised-table"
     MALFORMED = "malformed"
+    NO_TEXT_LAYER = "no-text-layer"  # a scanned PDF: pictures of pages, no text to read
+    TOO_LARGE = "too-large"
 
 
 class ReadError(Exception):
