@@ -22,7 +22,7 @@ def read(*paths: str | Path) -> Report:
         names = ", ".join(str(p) for p in paths)
         raise ReadError(names, Reason.NO_TABLES, "no tables found in the document")
     report = build_report(docs)
-    if not report.tables:
+    if not report.tables and not report.evaluations:
         names = ", ".join(str(p) for p in paths)
         raise ReadError(names, Reason.NO_RECOGNISED_TABLE,
                         f"{sum(len(d.grids) for d in docs)} table(s) found but none is a recognisable 决算 table")

@@ -223,6 +223,7 @@ class Report:
     year: int | None = None
     narrative: tuple[NarrativeParagraph, ...] = ()
     headings: tuple[tuple[str, SourceRef], ...] = ()
+    evaluations: tuple[PerformanceEvaluation, ...] = ()
 
     def table(self, kind: TableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)
@@ -232,3 +233,83 @@ class Report:
         """The unit most tables print (None when no table names one)."""
         units = [t.unit for t in self.tables if t.unit is not None]
         return max(set(units), key=units.count) if units else None
+
+
+@attrs.frozen
+class Target:
+    """A 年度指标值 or 实际完成值 as printed, and what it says when it says a number.
+
+    ``op`` is one of ``>=``, ``<=``, ``>``, ``<``, ``=``, ``range`` or None (a bare number, or words).
+    ``low``/``high`` are the bounds (equal for a single number); ``unit`` what follows (%, 人, 万元…).
+    """
+
+    text: str
+    op: str | None = None
+    low: Decimal | None = None
+    high: Decimal | None = None
+    unit: str = ""
+    exponent: int = 0
+
+    @property
+    def is_numeric(self) -> bool:
+        return self.low is not None
+
+    @property
+    def words(self) -> str:
+        return self.text.strip()
+
+
+@attrs.frozen
+class FundLine:
+    """One line of a 绩效自评表 funds block: 年度资金总额, 当年财政拨款, 上年结转资金, 其他资金."""
+
+    label: str
+    key: str  # total | fiscal | carryover | other
+    ref: SourceRef
+    values: tuple[tuple[str, Figure], ...] = ()  # initial, budget, executed, weight, rate, score
+
+    def get(self, column: str) -> Figure | None:
+        return next((f for k, f in self.values if k == column), None)
+
+
+@attrs.frozen
+class Indicator:
+    level1: str
+    level2: str
+    name: str
+    target: Target
+    actual: Target
+    weight: Figure | None
+    score: Figure | None
+    reason: str
+    ref: SourceRef
+    target_ref: SourceRef | None = None
+    actual_ref: SourceRef | None = None
+    reason_ref: SourceRef | None = None
+
+
+@attrs.frozen
+class PerformanceEvaluation:
+    """One 财政项目支出绩效自评表."""
+
+    project: str
+    ref: SourceRef
+    department: str = ""
+    implementer: str = ""
+    year: int | None = None
+    unit: Unit | None = None  # as the funds heading says (项目资金（万元）)
+    funds: tuple[FundLine, ...] = ()
+    goal_expected: str = ""
+    goal_actual: str = ""
+    indicators: tuple[Indicator, ...] = ()
+    total_weight: Figure | None = None
+    total_score: Figure | None = None
+    grade: str = ""
+    grade_ref: SourceRef | None = None
+
+    def fund(self, key: str) -> FundLine | None:
+        return next((f for f in self.funds if f.key == key), None)
+
+    @property
+    def display(self) -> str:
+        return f"绩效自评表「{self.project}」"

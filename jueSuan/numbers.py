@@ -38,11 +38,17 @@ class Amount:
     raw: str
     kind: AmountKind = AmountKind.NUMBER
     percent: bool = False
+    is_exact: bool = False  # a constant of a rule (100 points), not a printed, rounded figure
+
+    @classmethod
+    def exact(cls, value: Decimal) -> Amount:
+        return cls(value, value.as_tuple().exponent if isinstance(value.as_tuple().exponent, int) else 0,  # type: ignore[arg-type]
+                   str(value), AmountKind.NUMBER, False, True)
 
     @property
     def half_unit(self) -> Decimal:
-        """Half a unit of the last printed digit (zero for blanks and dashes)."""
-        if self.kind is not AmountKind.NUMBER:
+        """Half a unit of the last printed digit (zero for blanks, dashes and exact constants)."""
+        if self.kind is not AmountKind.NUMBER or self.is_exact:
             return Decimal(0)
         return Decimal(5).scaleb(self.exponent - 1)
 

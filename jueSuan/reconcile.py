@@ -30,6 +30,12 @@ def reconcile(
             names = "、".join(k.canonical_title for k in missing)
             skipped.append(NotApplicable(r.id, f"缺少{names}"))
             continue
+        if r.needs == "evaluations" and not report.evaluations:
+            skipped.append(NotApplicable(r.id, "没有财政项目支出绩效自评表"))
+            continue
+        if r.needs == "narrative" and not report.narrative:
+            skipped.append(NotApplicable(r.id, "没有情况说明"))
+            continue
         check = Check(r, report, (severities or {}).get(r.id), trace)
         items.extend(r.check(check))
     items.sort(key=lambda f: (f.order, f.rule))

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..models import NarrativeParagraph, Report, Table, TableKind, Unplaced
+from ..models import NarrativeParagraph, PerformanceEvaluation, Report, Table, TableKind, Unplaced
 from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
 from .layout import norm
+from .performance import build_evaluations, is_performance_grid
 from .recognize import candidates, find_year
 from .tables import build_table
 
@@ -44,10 +45,16 @@ def build_report(docs: list[Document]) -> Report:
     narrative: list[NarrativeParagraph] = []
     headings: list[tuple[str, object]] = []
     seen: dict[TableKind, Table] = {}
+    evaluations: list[PerformanceEvaluation] = []
     for doc in docs:
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
+        perf_grids: list[Grid] = []
         for cand in candidates(doc):
             grid = cand.grid
+            if is_performance_grid(grid) or (perf_grids and cand.kind is None and not cand.title
+                                             and perf_grids[-1].index == grid.index - 1):
+                perf_grids.append(grid)
+                continue
             if cand.kind is None:
                 if _grid_has_figures(grid) or cand.problem:
                     reason = cand.problem or "table not recognised as any 决算 table (no matching title or header)"
@@ -62,6 +69,8 @@ def build_report(docs: list[Document]) -> Report:
                 continue
             seen[cand.kind] = table
             tables.append(table)
+        if perf_grids:
+            evaluations.extend(build_evaluations(perf_grids, unplaced))
         for p in doc.paragraphs:
             if p.text.strip():
                 narrative.append(NarrativeParagraph(p.index, p.text, p.ref))
@@ -77,4 +86,5 @@ def build_report(docs: list[Document]) -> Report:
         year=find_year(texts),
         narrative=tuple(narrative),
         headings=tuple(headings),  # type: ignore[arg-type]
+        evaluations=tuple(evaluations),
     )

@@ -34,6 +34,7 @@ class Rule:
     requires: tuple[TableKind, ...]
     check: CheckFn = attrs.field(repr=False, eq=False)
     source: str = ""  # the RULES.md line(s) it implements
+    needs: str = ""  # "evaluations" / "narrative": a part of the report besides tables
 
 
 _REGISTRY: dict[str, Rule] = {}
@@ -41,7 +42,7 @@ _REGISTRY: dict[str, Rule] = {}
 
 def rule(
     id: str, name: str, summary: str, requires: Iterable[TableKind] = (), severity: Severity = Severity.ERROR,
-    source: str = "",
+    source: str = "", needs: str = "",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a check function as a rule; its docstring is the rule's documentation."""
 
@@ -49,7 +50,7 @@ def rule(
         if id in _REGISTRY:
             raise ValueError(f"duplicate rule id {id}")
         doc = (fn.__doc__ or "").strip()
-        _REGISTRY[id] = Rule(id, name, severity, summary, doc, tuple(requires), fn, source)
+        _REGISTRY[id] = Rule(id, name, severity, summary, doc, tuple(requires), fn, source, needs)
         return fn
 
     return deco

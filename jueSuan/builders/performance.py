@@ -1,0 +1,303 @@
+"""财政项目支出绩效自评表: grids to ``PerformanceEvaluation`` models.
+
+A self-evaluation is found by its labels, wherever they sit in the row (publishers put them in
+different columns, with blank separator columns or merged cells): 项目名称, 主管部门/实施单位, the
+funds header (年初预算数 … 得分) and its four lines, 年度总体目标, the indicator header (一级指标 …
+偏差原因分析及改进措施) and its rows, 总分 and 评分等级. Figures are assigned to columns by the
+header cell whose span covers them, never by counting cells. One grid may hold several tables
+(each 项目名称 starts one); one table may run over several grids (continued on the next page).
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..models import Figure, FundLine, Indicator, PerformanceEvaluation, Target, Unplaced
+from ..numbers import Unit, detect_unit, normalize_text, parse_amount
+from ..readers.base import Cell, Grid
+from .layout import clean_label, norm
+
+_FUND_HEADERS = (
+    ("initial", ("年初预算",)),
+    ("budget", ("全年预算",)),
+    ("executed", ("全年执行",)),
+    ("weight", ("分值", "分数")),
+    ("rate", ("执行率",)),
+    ("score", ("得分",)),
+)
+_FUND_LINES = (("total", "年度资金总额"), ("fiscal", "当年财政"), ("carryover", "上年结转"), ("other", "其他资金"))
+_IND_HEADERS = (
+    ("level1", ("一级指标",)),
+    ("level2", ("二级指标",)),
+    ("name", ("三级指标",)),
+    ("target", ("年度指标值",)),
+    ("actual", ("实际完成值",)),
+    ("weight", ("分值", "分数")),
+    ("score", ("得分",)),
+    ("reason", ("偏差原因",)),
+)
+_TARGET = re.compile(
+    r"^(≥|≤|>=|<=|>|<|=|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于)?"
+    r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[-~～至]\s*(\d+(?:\.\d+)?))?\s*[(（]?([^\d()（）]*?)[)）]?$"
+)
+_OPS = {"≥": ">=", "大于等于": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "小于等于": "<=", "不高于": "<=",
+        "不超过": "<=", "大于": ">", "小于": "<"}
+_YEAR = re.compile(r"(20\d{2})\s*年度")
+
+
+def parse_target(text: str) -> Target:
+    """``≥90.00(%)``, ``=100.00(%)``, ``≤27.40(万元)``, ``12个月``, ``2-3人``, ``100%``: numbers with an
+    operator and a unit; ``及时``, ``达成指标``, ``未执行``: words (not numeric)."""
+    s = normalize_text(text)
+    m = _TARGET.match(s)
+    if not m:
+        return Target(text)
+    op, low, high, unit = m.groups()
+    a = parse_amount(low)
+    if a is None:
+        return Target(text)
+    op = _OPS.get(op or "", op or None)
+    if high:
+        b = parse_amount(high)
+        return Target(text, "range", a.value, b.value if b else a.value, unit.strip(), a.exponent)
+    return Target(text, op, a.value, a.value, unit.strip(), a.exponent)
+
+
+def is_performance_grid(grid: Grid) -> bool:
+    text = norm("".join(c.text for row in grid.rows[:80] for c in row if c.origin is None))
+    return "项目名称" in text and ("三级指标" in text or "年度资金总额" in text or "全年执行数" in text)
+
+
+@attrs.frozen
+class _Span:
+    key: str
+    start: int
+    end: int
+
+
+def _distinct(row: tuple[Cell, ...], r: int) -> list[tuple[int, Cell]]:
+    out: list[tuple[int, Cell]] = []
+    for c, cell in enumerate(row):
+        if cell.origin is not None and cell.origin[0] == r and cell.origin[1] != c:
+            continue
+        if cell.origin is not None and cell.origin[0] != r:
+            continue  # a vertical merge copy: its text belongs to the row above
+        if norm(cell.text):
+            out.append((c, cell))
+    return out
+
+
+def _header_spans(row: tuple[Cell, ...], r: int, wanted: tuple[tuple[str, tuple[str, ...]], ...]) -> list[_Span]:
+    spans: list[_Span] = []
+    for c, cell in _distinct(row, r):
+        t = norm(cell.text)
+        end = c
+        while end + 1 < len(row) and row[end + 1].origin == (r, c):
+            end += 1
+        for key, frags in wanted:
+            if any(f in t for f in frags) and not any(s.key == key for s in spans):
+                spans.append(_Span(key, c, end))
+                break
+    return spans
+
+
+def _assign(cells: list[tuple[int, Cell]], spans: list[_Span]) -> dict[str, tuple[int, Cell]]:
+    """Each cell to the header whose span covers its column (else the nearest header to its left)."""
+    out: dict[str, tuple[int, Cell]] = {}
+    for c, cell in cells:
+        span = next((s for s in spans if s.start <= c <= s.end), None)
+        if span is None:
+            left = [s for s in spans if s.start <= c]
+            span = max(left, key=lambda s: s.start) if left else None
+        if span is not None and span.key not in out:
+            out[span.key] = (c, cell)
+    return out
+
+
+class _Builder:
+    def __init__(self, unplaced: list[Unplaced], year: int | None, default_unit: Unit | None) -> None:
+        self.unplaced = unplaced
+        self.year = year
+        self.default_unit = default_unit
+        self.done: list[PerformanceEvaluation] = []
+        self.cur: dict[str, object] | None = None
+
+    # -- state -----------------------------------------------------------------------------
+    def start(self, project: str, ref: object) -> None:
+        self.finish()
+        self.cur = {"project": project, "ref": ref, "funds": [], "indicators": [], "unit": self.default_unit,
+                    "year": self.year, "fund_spans": [], "ind_spans": [], "level1": "", "level2": "",
+                    "mode": "", "goal_spans": []}
+
+    def finish(self) -> None:
+        if self.cur is None:
+            return
+        c = self.cur
+        self.done.append(PerformanceEvaluation(
+            project=str(c["project"]), ref=c["ref"], department=str(c.get("department", "")),  # type: ignore[arg-type]
+            implementer=str(c.get("implementer", "")), year=c["year"], unit=c["unit"],  # type: ignore[arg-type]
+            funds=tuple(c["funds"]), goal_expected=str(c.get("goal_expected", "")),  # type: ignore[arg-type]
+            goal_actual=str(c.get("goal_actual", "")), indicators=tuple(c["indicators"]),  # type: ignore[arg-type]
+            total_weight=c.get("total_weight"), total_score=c.get("total_score"),  # type: ignore[arg-type]
+            grade=str(c.get("grade", "")), grade_ref=c.get("grade_ref"),  # type: ignore[arg-type]
+        ))
+        self.cur = None
+
+    def fig(self, cell: Cell) -> Figure | None:
+        a = parse_amount(cell.text)
+        if a is None:
+            return None
+        unit = self.cur["unit"] if self.cur else None
+        return Figure(a, cell.ref, unit)  # type: ignore[arg-type]
+
+    # -- rows ------------------------------------------------------------------------------
+    def row(self, grid: Grid, r: int) -> None:
+        row = grid.rows[r]
+        cells = _distinct(row, r)
+        if not cells:
+            return
+        texts = [norm(c.text) for _, c in cells]
+        joined = "".join(texts)
+        m = _YEAR.search(joined)
+        if m and len(joined) < 20:
+            self.year = int(m.group(1))
+            if self.cur is not None:
+                self.cur["year"] = self.year
+        if texts[0].startswith("项目名称") or (len(texts) > 1 and texts[0] == "项目名称"):
+            name = texts[0].removeprefix("项目名称").lstrip(":：")
+            value = clean_label(cells[1][1].text) if not name and len(cells) > 1 else clean_label(name)
+            self.start(value, cells[0][1].ref)
+            return
+        if self.cur is None:
+            return
+        cur = self.cur
+        if "主管部门" in texts[0]:
+            for i, t in enumerate(texts):
+                if t.startswith("主管部门") and i + 1 < len(cells):
+                    cur["department"] = clean_label(cells[i + 1][1].text)
+                if t.startswith("实施单位") and i + 1 < len(cells):
+                    cur["implementer"] = clean_label(cells[i + 1][1].text)
+            return
+        if any("年初预算" in t for t in texts) and any("全年执行" in t for t in texts):
+            cur["fund_spans"] = _header_spans(row, r, _FUND_HEADERS)
+            unit = detect_unit("单位:" + joined) if "万元" in joined or "元)" in joined else None
+            if unit is not None:
+                cur["unit"] = unit
+            cur["mode"] = "funds"
+            return
+        if any("三级指标" in t for t in texts) and any("分值" in t or "分数" in t for t in texts):
+            cur["ind_spans"] = _header_spans(row, r, _IND_HEADERS)
+            cur["mode"] = "indicators"
+            return
+        if any("预期目标" in t for t in texts) and any("实际完成情况" in t for t in texts):
+            cur["goal_spans"] = _header_spans(row, r, (("expected", ("预期目标",)), ("actual", ("实际完成情况",))))
+            cur["mode"] = "goals"
+            return
+        if texts[0].startswith("总分"):
+            self.total(cells, texts)
+            return
+        if texts[0].startswith("评分等级"):
+            rest = texts[0].removeprefix("评分等级").lstrip(":：")
+            if rest:
+                cur["grade"], cur["grade_ref"] = rest, cells[0][1].ref
+            elif len(cells) > 1:
+                cur["grade"], cur["grade_ref"] = clean_label(cells[1][1].text), cells[1][1].ref
+            return
+        fund = next((key for key, frag in _FUND_LINES if any(frag in t for t in texts[:3])), None)
+        if cur["mode"] == "funds" and fund is not None:
+            self.fund_line(fund, cells)
+            return
+        if cur["mode"] == "goals":
+            got = _assign(cells, cur["goal_spans"])  # type: ignore[arg-type]
+            for key in ("expected", "actual"):
+                if key in got and "目标" not in norm(got[key][1].text)[:4]:
+                    cur[f"goal_{key}"] = (str(cur.get(f"goal_{key}", "")) + clean_label(got[key][1].text))
+            return
+        if cur["mode"] == "indicators":
+            self.indicator(grid, r, row)
+
+    def fund_line(self, key: str, cells: list[tuple[int, Cell]]) -> None:
+        assert self.cur is not None
+        label_i = next(i for i, (_, c) in enumerate(cells) if any(f in norm(c.text) for _, f in _FUND_LINES))
+        label_cell = cells[label_i][1]
+        values = cells[label_i + 1:]
+        spans: list[_Span] = self.cur["fund_spans"]  # type: ignore[assignment]
+        got = _assign(values, spans) if spans else {}
+        if not spans or len(got) < min(3, len(values)):
+            got = {k: v for (k, _), v in zip(_FUND_HEADERS, values, strict=False)}
+        figs: list[tuple[str, Figure]] = []
+        for k, _ in _FUND_HEADERS:
+            if k in got:
+                f = self.fig(got[k][1])
+                if f is not None:
+                    figs.append((k, f))
+        self.cur["funds"].append(FundLine(clean_label(label_cell.text), key, label_cell.ref, tuple(figs)))  # type: ignore[attr-defined]
+
+    def indicator(self, grid: Grid, r: int, row: tuple[Cell, ...]) -> None:
+        assert self.cur is not None
+        spans: list[_Span] = self.cur["ind_spans"]  # type: ignore[assignment]
+        pos = {s.key: s.start for s in spans}
+        if "name" not in pos:
+            return
+
+        def text(key: str) -> tuple[str, Cell | None]:
+            if key not in pos:
+                return "", None
+            cell = row[pos[key]]
+            return clean_label(cell.text), cell
+
+        l1, _ = text("level1")
+        l2, _ = text("level2")
+        if l1:
+            self.cur["level1"] = l1
+        if l2:
+            self.cur["level2"] = l2
+        name, name_cell = text("name")
+        target, t_cell = text("target")
+        actual, a_cell = text("actual")
+        _, w_cell = text("weight")
+        _, s_cell = text("score")
+        reason, r_cell = text("reason")
+        if name_cell is not None and name_cell.origin is not None and name_cell.origin[0] != r:
+            return  # the name cell continues from the row above (a wrapped row): nothing new here
+        weight = self.fig(w_cell) if w_cell is not None else None
+        score = self.fig(s_cell) if s_cell is not None else None
+        if not name and (weight is None or not weight.is_number):
+            return
+        self.cur["indicators"].append(Indicator(  # type: ignore[attr-defined]
+            str(self.cur["level1"]), str(self.cur["level2"]), name, parse_target(target), parse_target(actual),
+            weight, score, reason, name_cell.ref if name_cell is not None else row[0].ref,
+            t_cell.ref if t_cell is not None else None, a_cell.ref if a_cell is not None else None,
+            r_cell.ref if r_cell is not None else None,
+        ))
+
+    def total(self, cells: list[tuple[int, Cell]], texts: list[str]) -> None:
+        assert self.cur is not None
+        cur = self.cur
+        inline = texts[0].removeprefix("总分").lstrip(":：")
+        if inline:
+            a = parse_amount(inline)
+            if a is not None:
+                cur["total_score"] = Figure(a, cells[0][1].ref, None)
+        spans: list[_Span] = cur["ind_spans"]  # type: ignore[assignment]
+        values = [(c, cell) for c, cell in cells[1:] if parse_amount(cell.text) is not None]
+        got = _assign(values, [s for s in spans if s.key in ("weight", "score")]) if spans else {}
+        if "score" in got:
+            cur["total_score"] = Figure(parse_amount(got["score"][1].text), got["score"][1].ref, None)  # type: ignore[arg-type]
+        if "weight" in got and "score" in got:
+            cur["total_weight"] = Figure(parse_amount(got["weight"][1].text), got["weight"][1].ref, None)  # type: ignore[arg-type]
+        elif len(values) == 1 and "total_score" not in cur:
+            cur["total_score"] = Figure(parse_amount(values[0][1].text), values[0][1].ref, None)  # type: ignore[arg-type]
+
+
+def build_evaluations(grids: list[Grid], unplaced: list[Unplaced], year: int | None = None,
+                      unit: Unit | None = None) -> list[PerformanceEvaluation]:
+    """Every self-evaluation in ``grids`` (consecutive grids of one file: a table may continue)."""
+    b = _Builder(unplaced, year, unit)
+    for grid in grids:
+        for r in range(grid.n_rows):
+            b.row(grid, r)
+    b.finish()
+    return b.done
