@@ -48,12 +48,12 @@ def build_report(docs: list[Document]) -> Report:
     evaluations: list[PerformanceEvaluation] = []
     for doc in docs:
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
-        perf_grids: list[Grid] = []
+        perf_grids: list[tuple[Grid, int | None]] = []
         for cand in candidates(doc):
             grid = cand.grid
             if is_performance_grid(grid) or (perf_grids and cand.kind is None and not cand.title
-                                             and perf_grids[-1].index == grid.index - 1):
-                perf_grids.append(grid)
+                                             and perf_grids[-1][0].index == grid.index - 1):
+                perf_grids.append((grid, cand.year))
                 continue
             if cand.kind is None:
                 if _grid_has_figures(grid) or cand.problem:

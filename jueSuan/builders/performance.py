@@ -45,6 +45,7 @@ _TARGET = re.compile(
 _OPS = {"≥": ">=", "大于等于": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "小于等于": "<=", "不高于": "<=",
         "不超过": "<=", "大于": ">", "小于": "<"}
 _YEAR = re.compile(r"(20\d{2})\s*年度")
+_UNIT_IN_HEADING = re.compile(r"[(（](万元|千元|元)[)）]")
 
 
 def parse_target(text: str) -> Target:
@@ -182,9 +183,9 @@ class _Builder:
             return
         if any("年初预算" in t for t in texts) and any("全年执行" in t for t in texts):
             cur["fund_spans"] = _header_spans(row, r, _FUND_HEADERS)
-            unit = detect_unit("单位:" + joined) if "万元" in joined or "元)" in joined else None
-            if unit is not None:
-                cur["unit"] = unit
+            m_unit = _UNIT_IN_HEADING.search(joined)
+            if m_unit is not None:
+                cur["unit"] = detect_unit("单位:" + m_unit.group(1))
             cur["mode"] = "funds"
             return
         if any("三级指标" in t for t in texts) and any("分值" in t or "分数" in t for t in texts):
@@ -195,6 +196,8 @@ class _Builder:
             cur["goal_spans"] = _header_spans(row, r, (("expected", ("预期目标",)), ("actual", ("实际完成情况",))))
             cur["mode"] = "goals"
             return
+        if "项目资金" in joined and (m_unit := _UNIT_IN_HEADING.search(joined)) is not None:
+            cur["unit"] = detect_unit("单位:" + m_unit.group(1))
         if texts[0].startswith("总分"):
             self.total(cells, texts)
             return
@@ -292,11 +295,14 @@ class _Builder:
             cur["total_score"] = Figure(parse_amount(values[0][1].text), values[0][1].ref, None)  # type: ignore[arg-type]
 
 
-def build_evaluations(grids: list[Grid], unplaced: list[Unplaced], year: int | None = None,
+def build_evaluations(grids: list[tuple[Grid, int | None]], unplaced: list[Unplaced],
                       unit: Unit | None = None) -> list[PerformanceEvaluation]:
-    """Every self-evaluation in ``grids`` (consecutive grids of one file: a table may continue)."""
-    b = _Builder(unplaced, year, unit)
-    for grid in grids:
+    """Every self-evaluation in ``grids`` (consecutive grids of one file: a table may continue),
+    each grid with the year its heading states, if any."""
+    b = _Builder(unplaced, None, unit)
+    for grid, year in grids:
+        if year is not None:
+            b.year = year
         for r in range(grid.n_rows):
             b.row(grid, r)
     b.finish()

@@ -90,6 +90,7 @@ class Candidate:
     notes: tuple[str, ...]
     by_signature: bool = False
     problem: str = ""
+    year: int | None = None  # the year stated in the heading just before the grid
 
 
 def _title_rows(grid: Grid) -> tuple[str, Unit | None, set[int]]:
@@ -130,6 +131,7 @@ def candidates(doc: Document) -> list[Candidate]:
             j -= 1
         title, unit, rows = _title_rows(block)
         kind = title_kind(title) if title else None
+        year = find_year([p.text for p in before if len(p.text) < 40])
         for p in before:  # nearest first
             if unit is None:
                 unit = detect_unit(p.text)
@@ -164,7 +166,7 @@ def candidates(doc: Document) -> list[Candidate]:
             # a table continued in a second table (page break, or a split by the publisher)
             out[-1] = attrs.evolve(prev, grid=continue_grid(prev.grid, block), notes=prev.notes + tuple(notes))
             continue
-        out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), by_signature, problem))
+        out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), by_signature, problem, year))
     return out
 
 
@@ -203,7 +205,7 @@ def continue_grid(first: Grid, second: Grid) -> Grid:
 
 def find_year(texts: list[str]) -> int | None:
     for t in texts:
-        m = _YEAR.search(t)
+        m = _YEAR.search(norm(t))
         if m:
             return int(m.group(1))
     return None

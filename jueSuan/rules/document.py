@@ -18,7 +18,10 @@ _YEAR = re.compile(r"(20\d{2})\s*年度?")
 def dc001(c: Check) -> Iterator[Finding]:
     """All nine public tables are present. Tables 8 and 9 may be empty with their 说明, but
     they are still printed. Missing tables are warnings: the check cannot tell a table left out
-    of the disclosure from one left out of the files given to jueSuan."""
+    of the disclosure from one left out of the files given to jueSuan. A file with none of the
+    public tables (a file of 绩效自评表 only) is not held to this."""
+    if not any(c.table(kind) is not None for kind in PUBLIC_TABLES):
+        return  # not a 部门决算 table set (e.g. a file of 绩效自评表 only)
     for kind in PUBLIC_TABLES:
         if c.table(kind) is None:
             yield c.finding(c.severity, kind.canonical_title, "全表", f"未找到{kind.canonical_title}（{kind.short}）", [])
