@@ -213,6 +213,38 @@ class NarrativeParagraph:
 
 
 @attrs.frozen
+class Quote:
+    """A quantity quoted in the narrative, with what it is said to be (see builders/narrative.py)."""
+
+    paragraph: int
+    span: tuple[int, int]  # in the paragraph's text as printed
+    ref: SourceRef
+    text: str  # as printed, e.g. "3,998.79万元"
+    amount: Amount
+    unit: Unit | None  # for money
+    measure: str  # "money" | "percent" | "count"
+    subject: str
+    role: str
+    direction: int | None = None
+    whole: str = ""
+    classification: tuple[tuple[str, str], ...] = ()  # ((name, 类|款|项), ...) named in the sentence
+    sentence: str = ""
+    order: int = 0  # position of the quote among the quotes of its sentence
+
+
+@attrs.frozen
+class Claim:
+    """A sentence that compares without a number of its own: 决算数大于预算数, 与上年持平."""
+
+    paragraph: int
+    ref: SourceRef
+    subject: str
+    kind: str  # "greater" | "less" | "flat"
+    classification: tuple[tuple[str, str], ...]
+    sentence: str
+
+
+@attrs.frozen
 class Report:
     """Everything read from one disclosure (one or several files)."""
 
@@ -224,6 +256,8 @@ class Report:
     narrative: tuple[NarrativeParagraph, ...] = ()
     headings: tuple[tuple[str, SourceRef], ...] = ()
     evaluations: tuple[PerformanceEvaluation, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    claims: tuple[Claim, ...] = ()
 
     def table(self, kind: TableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)

@@ -9,6 +9,7 @@ from ..models import NarrativeParagraph, PerformanceEvaluation, Report, Table, T
 from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
 from .layout import norm
+from .narrative import extract, narrative_section
 from .performance import build_evaluations, is_performance_grid
 from .recognize import candidates, find_year
 from .tables import build_table
@@ -77,14 +78,18 @@ def build_report(docs: list[Document]) -> Report:
                 if "年度" in p.text and len(p.text) < 80:
                     headings.append((p.text.strip(), p.ref))
     paragraphs = [p for d in docs for p in d.paragraphs]
+    unit_name = _unit_name(paragraphs)
+    quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "")
     texts = [t.title for t in tables] + [h for h, _ in headings]
     return Report(
         sources=tuple(d.path for d in docs),
         tables=tuple(tables),
         unplaced=tuple(unplaced),
-        unit_name=_unit_name(paragraphs),
+        unit_name=unit_name,
         year=find_year(texts),
         narrative=tuple(narrative),
         headings=tuple(headings),  # type: ignore[arg-type]
         evaluations=tuple(evaluations),
+        quotes=tuple(quotes),
+        claims=tuple(claims),
     )

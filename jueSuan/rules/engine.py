@@ -152,6 +152,7 @@ class Check:
         right = sum((s * v for (s, _, _), v in zip(present, vals[1:], strict=True)), Decimal(0))
         bound = sum(halves, Decimal(0))
         diff = left - right
+        one = len(present) == 1 and present[0][0] > 0
         if len(present) > 4 and all(s > 0 for s, _, _ in present):
             expr = f"其下{len(present)}项（{present[0][1]}…{present[-1][1]}）之和"
         else:
@@ -160,18 +161,18 @@ class Check:
         if relation == "<=":
             if diff <= bound:
                 return
-            msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} 大于 {expr} = {fmt(right)}，"
+            msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} 大于 {expr}{'' if one else f' = {fmt(right)}'}，"
                    f"超出 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）")
             yield self.finding(self.severity, table, line, msg, used, left, right, bound, unit)
             return
         if diff == 0:
             return
         if abs(diff) <= bound:
-            msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr} = {fmt(right)}，"
+            msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr}{'' if one else f' = {fmt(right)}'}，"
                    f"相差 {fmt(diff)}，在舍入容差 ±{fmt_bound(bound)} 内")
             yield self.finding(Severity.ROUNDING, table, line, msg, used, left, right, bound, unit)
             return
-        msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr} = {fmt(right)}，"
+        msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr}{'' if one else f' = {fmt(right)}'}，"
                f"相差 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）")
         if not complete:  # some lines of the table were not placed: the sum may lack them
             yield self.finding(Severity.UNCHECKED, table, line, msg + "；表中有未能识别的行，无法确认", used, left,
