@@ -146,11 +146,15 @@ class _Builder:
         ))
         self.cur = None
 
-    def fig(self, cell: Cell) -> Figure | None:
+    def fig(self, cell: Cell, money: bool = False, exact: bool = False) -> Figure | None:
+        """A figure of the table: amounts carry the funds unit; scores and rates carry none.
+        ``exact``: a weight or an assigned score, which is set, not rounded (10 is 10, not 9.5–10.5)."""
         a = parse_amount(cell.text)
         if a is None:
             return None
-        unit = self.cur["unit"] if self.cur else None
+        if exact and a.is_number:
+            a = attrs.evolve(a, is_exact=True)
+        unit = self.cur["unit"] if self.cur and money else None
         return Figure(a, cell.ref, unit)  # type: ignore[arg-type]
 
     # -- rows ------------------------------------------------------------------------------
@@ -233,7 +237,7 @@ class _Builder:
         figs: list[tuple[str, Figure]] = []
         for k, _ in _FUND_HEADERS:
             if k in got:
-                f = self.fig(got[k][1])
+                f = self.fig(got[k][1], money=k in ("initial", "budget", "executed"), exact=k == "weight")
                 if f is not None:
                     figs.append((k, f))
         self.cur["funds"].append(FundLine(clean_label(label_cell.text), key, label_cell.ref, tuple(figs)))  # type: ignore[attr-defined]
@@ -265,8 +269,8 @@ class _Builder:
         reason, r_cell = text("reason")
         if name_cell is not None and name_cell.origin is not None and name_cell.origin[0] != r:
             return  # the name cell continues from the row above (a wrapped row): nothing new here
-        weight = self.fig(w_cell) if w_cell is not None else None
-        score = self.fig(s_cell) if s_cell is not None else None
+        weight = self.fig(w_cell, exact=True) if w_cell is not None else None
+        score = self.fig(s_cell, exact=True) if s_cell is not None else None
         if not name and (weight is None or not weight.is_number):
             return
         self.cur["indicators"].append(Indicator(  # type: ignore[attr-defined]
