@@ -23,7 +23,7 @@ from .render.rules_doc import rules_markdown
 from .render.text import render_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 3
-_READABLE = {".docx"}
+_READABLE = {".docx", ".xlsx", ".xls"}
 
 
 class OutputFormat(str, enum.Enum):

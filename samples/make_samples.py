@@ -1,4 +1,5 @@
-"""Write the two sample disclosures used by the tests: songjiang-2020.docx and songjiang-2020-fixed.docx.
+"""Write the sample disclosures used by the tests: songjiang-2020.docx and songjiang-2020-fixed.docx, and the
+same two disclosures as workbooks: songjiang-2020.xlsx / -fixed.xlsx (openpyxl) and .xls / -fixed.xls (xlwt).
 
 The published file is 上海市松江区城市运行管理中心 2020年度部门决算. Its text, as extracted from the
 publisher's Word document, is transcribed below verbatim, quirks included: figures with and without
@@ -8,15 +9,23 @@ U+3000, ``——`` cells, the ``合计了`` label and the indented names. Nothin
 The fixed variant is derived from the published data by the explicit replacements in the section
 "Fixed variant" (basic-expenditure table and two narrative phrases), after which every identity holds.
 
+The workbooks hold the same data one table per sheet, as finance bureaus publish them (section
+"Writing the workbooks"): every figure that a spreadsheet would hold as a number is a numeric cell whose
+number format prints exactly the transcribed text; the quirky ones (ideographic or trailing spaces) stay text.
+
 Run from the repository root:  python samples/make_samples.py
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 
+import openpyxl
+import xlwt
 from docx import Document
 from docx.document import Document as DocxDocument
 from docx.enum.table import WD_TABLE_ALIGNMENT
@@ -25,10 +34,15 @@ from docx.oxml.ns import qn
 from docx.shared import Length, Mm, Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+from openpyxl.styles import Alignment, Border, Font, Side
 
 OUT_DIR = Path(__file__).resolve().parent
 PUBLISHED_PATH = OUT_DIR / "songjiang-2020.docx"
 FIXED_PATH = OUT_DIR / "songjiang-2020-fixed.docx"
+PUBLISHED_XLSX = OUT_DIR / "songjiang-2020.xlsx"
+FIXED_XLSX = OUT_DIR / "songjiang-2020-fixed.xlsx"
+PUBLISHED_XLS = OUT_DIR / "songjiang-2020.xls"
+FIXED_XLS = OUT_DIR / "songjiang-2020-fixed.xls"
 
 TABLE_STYLE = "Table Grid"
 EAST_ASIAN_FONT = "宋体"
@@ -432,6 +446,30 @@ NARRATIVE_PARAGRAPHS: tuple[str, ...] = (
     "项目9个，涉及预算金额1957.28万元，平均得分91分（其中，绩效评级为“优”的项目7个；绩效评级为“良”的项目2个；"
     "绩效评级为“合格”的项目0个；绩效评级为“不合格”的项目0个。绩效自评中共发现问题0个，已经完成整改的0个，"
     "正在整改的0个）。",
+    # 十一 follows the 绩效自评表 appendix in the seed's extraction (lines 2694-2710); the appendix is
+    # its own sample (songjiang-2020-appendix.docx), so the section follows 十 here.
+    "十一、其他重要事项的情况说明",
+    "（一）机关运行经费支出情况",
+    "上海市松江区城市运行管理中心2020年度无机关运行经费支出。",
+    "（二）政府采购支出情况",
+    "上海市松江区城市运行管理中心2020年度政府采购金额（以合同签订为准）为1,728.21万元，其中：货物采购金额1,239.90万元、"
+    "工程采购金额0.00万元、服务采购金额488.31万元。",
+    "2020年度本部门面向中小企业预留政府采购项目预算金额124.15万元，面向小微企业预留政府采购项目预算金额0.00万元。"
+    "在面向中小企业预留的政府采购项目中，由中小企业供应商中标或成交的，采购金额1,728.21万元；在面向小微企业预留政府"
+    "采购项目中，由小微企业供应商中标或成交的，采购金额3.99万元；在其他政府采购项目中，由中小企业供应商中标或成交的，"
+    "采购金额0.00万元。",
+    "（三）车辆、房屋特殊占用情况",
+    "1、车辆",
+    "截至2020年12月31日，上海市松江区城市运行管理中心使用的一般公务用车中，由区机关事务管理局统一实物保障的一般公务用车为0辆。",
+    "2、房屋",
+    "（1）截至2020年12月31日，上海市松江区城市运行管理中心使用的房屋中由区机关事务管理局拥有产权并统一调配使用的房屋为0.00平方米。",
+    "（2）截至2020年12月31日，上海市松江区城市运行管理中心拥有产权的房屋共0.00平方米，其中由区机关事务管理局统一调配的"
+    "供其他部门（单位）使用的房屋为0.00平方米。",
+    "截至2020年12月31日，上海市松江区城市运行管理中心使用的房屋中由区机关事务管理局统一调配的其他部门（单位）产权的房屋为0.00平方米。",
+    "3、上海市松江区城市运行管理中心2020年度无车辆/房屋特殊占用情况说明。",
+    "第四部分    名词解释",
+    "一、财政拨款收入：指单位本年度从本级财政部门取得的财政拨款，包括一般公共预算财政拨款、政府性基金预算财政拨款和国有资本经营预算财政拨款。",
+    "十一、机关运行经费：指行政单位和参照公务员法管理的事业单位使用一般公共预算财政拨款安排的基本支出中的日常公用经费支出。",
 )
 
 
@@ -641,6 +679,9 @@ FIXED_PUBLIC_TOTAL = "63.22"  # 公用经费合计 (人员经费合计 1,963.59 
 NARRATIVE_FIXES: tuple[tuple[str, str, str], ...] = (
     # 一、 the total is 4,008.60 (收入支出决算总表 总计), not 3,998.79 (本年收入合计).
     ("上海市松江区城市运行管理中心2020年度收入支出总计", "收入支出总计3,998.79万元", "收入支出总计4,008.60万元"),
+    # ... and with the right total, the change and the rate follow from the same previous year
+    # (2,231.10, as 四、 states it): 4,008.60 − 2,231.10 = 1,777.50, i.e. 79.67%.
+    ("上海市松江区城市运行管理中心2020年度收入支出总计", "增加1,767.69万元，增长79.23%", "增加1,777.50万元，增长79.67%"),
     # 五（三）item 2: 49.22 is below the budget of 61.50.
     ("2、社会保障和就业支出", "决算数大于预算数的主要原因", "决算数小于预算数的主要原因"),
 )
@@ -844,10 +885,192 @@ def build(disclosure: Disclosure) -> DocxDocument:
     return document
 
 
+# --------------------------------------------------------------------------------------------------
+# Writing the workbooks: one table per sheet, the overview's unit list on the first sheet, the narrative
+# on the last one (one paragraph per row in column A). A sheet is laid out once as ``SheetCell``s and
+# written by both backends (openpyxl for .xlsx, xlwt for .xls).
+# --------------------------------------------------------------------------------------------------
+
+OVERVIEW_SHEET = "部门概况"
+ASSET_SHEET = "资产负债情况表"
+NARRATIVE_SHEET = "情况说明"
+
+
+@dataclass(frozen=True)
+class SheetCell:
+    """One written cell (the top-left of a merge when ``rows``/``cols`` > 1), 0-based position."""
+
+    row: int
+    col: int
+    text: str
+    rows: int = 1
+    cols: int = 1
+    border: bool = False  # table cells are bordered, titles, unit lines, notes and prose are not
+    bold: bool = False
+    align: str = "left"  # left | center | right
+
+
+@dataclass(frozen=True)
+class SheetSpec:
+    name: str
+    cells: tuple[SheetCell, ...]
+    width: int  # columns used, for the column widths
+
+
+_SEPARATED = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+(?:\.(\d+))?$")
+_PLAIN_DECIMAL = re.compile(r"^(?:0|[1-9]\d*)\.(\d+)$")
+_PLAIN_INTEGER = re.compile(r"^(?:0|[1-9]\d*)$")
+
+
+def excel_value(text: str) -> tuple[Decimal | int | str, str]:
+    """How a publisher's spreadsheet holds a printed cell: ``(value, number format)``.
+
+    ``3,998.79`` -> 3998.79 with ``#,##0.00``; ``3984.05`` / ``0.00`` -> a number with ``0.00``;
+    ``190`` -> 190 with ``0``; anything else (``　51.30``, ``1,963.09 ``, ``——``, labels) stays text. The
+    format prints the value back exactly as the text: same decimals, separator only where printed.
+    """
+    m = _SEPARATED.match(text)
+    if m:
+        decimals = len(m.group(1) or "")
+        return Decimal(text.replace(",", "")), "#,##0" + ("." + "0" * decimals if decimals else "")
+    m = _PLAIN_DECIMAL.match(text)
+    if m:
+        return Decimal(text), "0." + "0" * len(m.group(1))
+    if _PLAIN_INTEGER.match(text):
+        return int(text), "0"
+    return text, "@" if text else "General"
+
+
+def table_cells(spec: TableSpec, top: int) -> list[SheetCell]:
+    """The table's cells from row ``top``, bordered, with the same merges as the .docx table."""
+    placed = _place(spec)
+    continuations = {(p.row, p.col, p.cell.cols) for p in placed if p.cell.below}
+    cells: list[SheetCell] = []
+    for origin in placed:
+        if origin.cell.below:
+            continue
+        rows = _vertical_extent(origin, continuations)
+        text = origin.cell.text
+        header = origin.row < 2 and not excel_value(text)[1].startswith(("0", "#"))
+        cells.append(SheetCell(top + origin.row, origin.col, text, rows, origin.cell.cols, border=True,
+                               align="center" if header else "left"))
+    return cells
+
+
+def section_sheet(section: Section) -> SheetSpec:
+    """Title merged across the table, the unit line at the right, the table, then the notes."""
+    width = section.table.columns
+    cells = [SheetCell(0, 0, section.title, cols=width, bold=True, align="center"),
+             SheetCell(1, width - 1, UNIT, align="right")]
+    cells.extend(table_cells(section.table, 2))
+    below_table = 2 + len(section.table.rows)
+    cells.extend(SheetCell(below_table + i, 0, note, cols=width) for i, note in enumerate(section.notes))
+    return SheetSpec(section.title, tuple(cells), width)
+
+
+def overview_sheet() -> SheetSpec:
+    """The overview paragraphs, the unit list, then (after a blank row) the headings of 第二部分."""
+    cells = [SheetCell(r, 0, text) for r, text in enumerate(OVERVIEW_PARAGRAPHS)]
+    top = len(OVERVIEW_PARAGRAPHS)
+    spec = unit_list_table()
+    cells.extend(table_cells(spec, top))
+    top += len(spec.rows) + 1
+    cells.extend(SheetCell(top + i, 0, text, bold=True) for i, text in enumerate(PART_TWO_HEADINGS))
+    return SheetSpec(OVERVIEW_SHEET, tuple(cells), spec.columns)
+
+
+def asset_sheet() -> SheetSpec:
+    """As published, the title and the unit line are rows of the table itself."""
+    spec = asset_table()
+    return SheetSpec(ASSET_SHEET, tuple(table_cells(spec, 0)), spec.columns)
+
+
+def narrative_sheet(paragraphs: tuple[str, ...]) -> SheetSpec:
+    return SheetSpec(NARRATIVE_SHEET, tuple(SheetCell(r, 0, text) for r, text in enumerate(paragraphs)), 1)
+
+
+def workbook_sheets(disclosure: Disclosure) -> tuple[SheetSpec, ...]:
+    return (
+        overview_sheet(),
+        *(section_sheet(s) for s in disclosure.sections),
+        asset_sheet(),
+        narrative_sheet(disclosure.narrative),
+    )
+
+
+def _positions(cell: SheetCell) -> Iterable[tuple[int, int]]:
+    for r in range(cell.row, cell.row + cell.rows):
+        for c in range(cell.col, cell.col + cell.cols):
+            yield r, c
+
+
+_THIN = Side(style="thin")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+
+
+def write_xlsx(sheets: Iterable[SheetSpec], path: Path) -> None:
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for spec in sheets:
+        ws = wb.create_sheet(spec.name)
+        for col in range(spec.width):
+            ws.column_dimensions[openpyxl.utils.get_column_letter(col + 1)].width = 40 if spec.width == 1 else 16
+        for cell in spec.cells:
+            value, number_format = excel_value(cell.text)
+            if cell.border:  # every position of a bordered merge carries the border, as Excel writes it
+                for r, c in _positions(cell):
+                    ws.cell(r + 1, c + 1).border = _BORDER
+            target = ws.cell(cell.row + 1, cell.col + 1)
+            target.value = float(value) if isinstance(value, Decimal) else value  # float only at the writer
+            target.number_format = number_format
+            target.alignment = Alignment(horizontal=cell.align, vertical="center", wrap_text="\n" in cell.text)
+            if cell.bold:
+                target.font = Font(bold=True)
+            if cell.rows > 1 or cell.cols > 1:
+                ws.merge_cells(start_row=cell.row + 1, start_column=cell.col + 1,
+                               end_row=cell.row + cell.rows, end_column=cell.col + cell.cols)
+    wb.save(str(path))
+
+
+def write_xls(sheets: Iterable[SheetSpec], path: Path) -> None:
+    wb = xlwt.Workbook(encoding="utf-8")
+    styles: dict[tuple[str, bool, bool, str, bool], xlwt.XFStyle] = {}
+
+    def style(number_format: str, border: bool, bold: bool, align: str, wrap: bool) -> xlwt.XFStyle:
+        key = (number_format, border, bold, align, wrap)
+        if key not in styles:
+            parts = [f"font: name {EAST_ASIAN_FONT}, bold {'on' if bold else 'off'}",
+                     f"align: horiz {align}, vert center, wrap {'on' if wrap else 'off'}"]
+            if border:
+                parts.append("borders: left thin, right thin, top thin, bottom thin")
+            styles[key] = xlwt.easyxf("; ".join(parts), num_format_str=number_format)
+        return styles[key]
+
+    for spec in sheets:
+        ws = wb.add_sheet(spec.name)
+        for col in range(spec.width):
+            ws.col(col).width = 256 * (40 if spec.width == 1 else 16)
+        for cell in spec.cells:
+            value, number_format = excel_value(cell.text)
+            xf = style(number_format, cell.border, cell.bold, cell.align, "\n" in cell.text)
+            value = float(value) if isinstance(value, Decimal) else value  # float only at the writer
+            if cell.rows > 1 or cell.cols > 1:
+                ws.write_merge(cell.row, cell.row + cell.rows - 1, cell.col, cell.col + cell.cols - 1, value, xf)
+            else:
+                ws.write(cell.row, cell.col, value, xf)
+    wb.save(str(path))
+
+
 def main() -> None:
     build(published()).save(str(PUBLISHED_PATH))
     build(fixed()).save(str(FIXED_PATH))
-    print(f"wrote {PUBLISHED_PATH.name} and {FIXED_PATH.name} in {OUT_DIR}")
+    for disclosure, xlsx_path, xls_path in ((published(), PUBLISHED_XLSX, PUBLISHED_XLS),
+                                            (fixed(), FIXED_XLSX, FIXED_XLS)):
+        sheets = workbook_sheets(disclosure)
+        write_xlsx(sheets, xlsx_path)
+        write_xls(sheets, xls_path)
+    names = (PUBLISHED_PATH, FIXED_PATH, PUBLISHED_XLSX, FIXED_XLSX, PUBLISHED_XLS, FIXED_XLS)
+    print(f"wrote {', '.join(p.name for p in names)} in {OUT_DIR}")
 
 
 if __name__ == "__main__":

@@ -40,7 +40,7 @@ def test_json(published: Path) -> None:
     doc = json.loads(p.stdout)
     assert doc["schema"] == "jueSuan/findings" and doc["version"] == 1
     rep = doc["reports"][0]
-    assert rep["summary"]["error"] == 1 and rep["summary"]["rounding"] == 3
+    assert rep["summary"]["error"] == 4 and rep["summary"]["rounding"] == 3
     f = next(f for f in rep["findings"] if f["rule"] == "XT007")
     assert f["left"] == "2026.81" and f["right"] == "3984.05" and f["difference"] == "-1957.24"
     assert [x["at"] for x in f["figures"]] == ["表格#6 R18C4", "表格#7 R39C3", "表格#7 R39C6"]

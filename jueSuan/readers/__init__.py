@@ -7,10 +7,12 @@ from pathlib import Path
 
 from .base import Cell, Document, Grid, Paragraph, ReadError, Reason
 from .docx import read_docx
+from .xls import read_xls
+from .xlsx import read_xlsx
 
 __all__ = ["Cell", "Document", "Grid", "Paragraph", "Problem", "ReadError", "Reason", "read_document"]
 
-_READERS: dict[str, Callable[[str | Path], Document]] = {".docx": read_docx}
+_READERS: dict[str, Callable[[str | Path], Document]] = {".docx": read_docx, ".xlsx": read_xlsx, ".xls": read_xls}
 
 _KNOWN_UNSUPPORTED = {
     ".doc": "legacy Word .doc (save it as .docx)",

@@ -423,6 +423,7 @@ class _Layout:
     merge_at: dict[tuple[int, int], tuple[int, int, int, int]]
     merge_rows: set[int]
     covered_from_above: set[int]  # rows holding a merge that started in an earlier row
+    _row_texts: dict[int, list[tuple[int, str]]] = attrs.field(factory=dict)
 
     @classmethod
     def of(cls, sheet: SheetData) -> _Layout:
@@ -436,8 +437,15 @@ class _Layout:
         merge_at: dict[tuple[int, int], tuple[int, int, int, int]] = {}
         merge_rows: set[int] = set()
         below: set[int] = set()
-        for m in sheet.merges:
-            r1, c1, r2, c2 = m
+        # merges are clipped to the cells in use: a whole merged column (A1:A1048576) stays small
+        used = list(sheet.texts) + list(sheet.bordered)
+        max_r = max((r for r, _ in used), default=0)
+        max_c = max((c for _, c in used), default=0)
+        for r1, c1, r2, c2 in sheet.merges:
+            if r1 > max_r or c1 > max_c:
+                continue
+            m = (r1, c1, min(r2, max(max_r, r1)), min(c2, max(max_c, c1)))
+            r2, c2 = m[2], m[3]
             if (r1, c1) == (r2, c2):
                 continue
             for r in range(r1, r2 + 1):
@@ -454,11 +462,13 @@ class _Layout:
 
     def row_texts(self, r: int) -> list[tuple[int, str]]:
         """Cells of row ``r`` that print something (merge-covered positions excluded)."""
-        out = []
-        for c, text in sorted(self.by_row.get(r, {}).items()):
-            if text.strip() and self.origin_of(r, c) == (r, c):
-                out.append((c, text))
-        return out
+        found = self._row_texts.get(r)
+        if found is None:
+            merge_at = self.merge_at
+            found = [(c, text) for c, text in sorted(self.by_row.get(r, {}).items())
+                     if text.strip() and ((m := merge_at.get((r, c))) is None or (m[0], m[1]) == (r, c))]
+            self._row_texts[r] = found
+        return found
 
     def is_bordered(self, r: int, c: int) -> bool:
         o_r, o_c = self.origin_of(r, c)
@@ -567,18 +577,25 @@ class WorkbookBuilder:
         index = self.n_tables
         self.n_tables += 1
         name = sheet.name
-        span = f"{_sheet_prefix(name)}!{col_letters(left)}{top + 1}:{col_letters(right)}{bottom + 1}"
-        ref = SourceRef(self.file, table=index, sheet=name, cell=span)
+        prefix = _sheet_prefix(name) + "!"
+        letters = [col_letters(c) for c in range(left, right + 1)]
+        ref = SourceRef(self.file, table=index, sheet=name,
+                        cell=f"{prefix}{letters[0]}{top + 1}:{letters[-1]}{bottom + 1}")
+        file, texts, merge_at = self.file, lay.texts, lay.merge_at
         raw: list[list[Cell]] = []
         for gr, r in enumerate(range(top, bottom + 1)):
             row: list[Cell] = []
+            number = str(r + 1)
             for gc, c in enumerate(range(left, right + 1)):
-                o_r, o_c = lay.origin_of(r, c)
-                text = lay.texts.get((o_r, o_c), "")
+                m = merge_at.get((r, c))
                 origin = None
-                if (o_r, o_c) != (r, c) and top <= o_r and left <= o_c <= right:
-                    origin = (o_r - top, o_c - left)
-                cref = ref.at(gr, gc, cell_name(name, r, c))
+                if m is None or (m[0], m[1]) == (r, c):
+                    text = texts.get((r, c), "")
+                else:
+                    text = texts.get((m[0], m[1]), "")
+                    if top <= m[0] and left <= m[1] <= right:
+                        origin = (m[0] - top, m[1] - left)
+                cref = SourceRef(file, index, gr, gc, name, None, prefix + letters[gc] + number)
                 placed[(r, c)] = cref
                 row.append(Cell(text, cref, origin))
             raw.append(row)

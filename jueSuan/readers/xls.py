@@ -84,6 +84,19 @@ def _read_sheet(book: Any, sh: Any, styles: _Styles) -> SheetData:
     return data
 
 
+def _cut_mid_sector(path: Path) -> bool:
+    """An OLE file is a header plus whole sectors (512 or 4096 bytes); anything else was cut short."""
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(32)
+        size = path.stat().st_size
+    except OSError:
+        return False
+    shift = int.from_bytes(header[30:32], "little") if len(header) >= 32 else 9
+    sector = 1 << shift if shift in (9, 12) else 512
+    return size < sector or size % sector != 0
+
+
 def _open_error(path: Path, exc: Exception, named: str) -> ReadError:
     msg = str(exc)
     low = msg.lower()
@@ -97,6 +110,8 @@ def _open_error(path: Path, exc: Exception, named: str) -> ReadError:
         return ReadError(path, Reason.ENCRYPTED, "password-protected (an encrypted .xlsx)")
     if named == ".xlsx":
         return ReadError(path, Reason.ENCRYPTED, "password-protected (or a legacy .xls renamed .xlsx)")
+    if _cut_mid_sector(path):
+        return ReadError(path, Reason.TRUNCATED, "truncated .xls (the file ends inside a sector)")
     if "workbook" in low and "ole2" in low:
         return ReadError(path, Reason.WRONG_FORMAT, "an OLE file without a workbook (a Word .doc named .xls?)")
     if any(w in low for w in ("truncat", "eof", "beyond", "short", "not enough")):

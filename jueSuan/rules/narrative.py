@@ -217,10 +217,17 @@ def _same_paragraph(quotes: tuple[Quote, ...], q: Quote) -> list[Quote]:
     return [x for x in quotes if x.paragraph == q.paragraph]
 
 
+def same_subject(a: str, b: str) -> bool:
+    """Two subjects name the same thing when one ends with the other (the unit's name or a year
+    may stand before one of them)."""
+    a, b = _key(a), _key(b)
+    return bool(a) and bool(b) and (a == b or a.endswith(b) or b.endswith(a))
+
+
 def _value_of(c: Check, quotes: list[Quote], subject: str, before: Quote | None = None) -> Figure | None:
     """The amount quoted for ``subject`` (in the given quotes, the last one before ``before``), else
     the table value it names."""
-    cands = [x for x in quotes if x.measure == "money" and x.role in ("value", "actual") and x.subject == subject]
+    cands = [x for x in quotes if x.measure == "money" and x.role in ("value", "actual") and same_subject(x.subject, subject)]
     if before is not None:
         cands = [x for x in cands if (x.paragraph, x.span) < (before.paragraph, before.span)] or cands
     if cands:
@@ -252,6 +259,10 @@ def nr002(c: Check) -> Iterator[Finding]:
             continue
         part = _fig(part_q)
         if whole.value == 0:
+            if q.amount.value != 0:
+                msg = f"{_where(q)}：「{q.whole}」为 {whole.printed}，「{q.subject}」不能占 {q.text}"
+                yield c.finding(c.severity, _where(q), f"{q.subject}占比", msg,
+                                [(1, "占比", _fig(q)), (1, q.whole, whole)], q.amount.value, Decimal(0))
             continue
         if _ratio_ok(q.amount, part, whole):
             continue
@@ -318,9 +329,9 @@ def nr004(c: Check) -> Iterator[Finding]:
         if q.role != "completion":
             continue
         para = _same_paragraph(quotes, q)
-        budget_q = next((x for x in reversed(para) if x.role == "budget" and x.subject == q.subject
+        budget_q = next((x for x in reversed(para) if x.role == "budget" and same_subject(x.subject, q.subject)
                          and (x.paragraph, x.span) < (q.paragraph, q.span)), None)
-        actual_q = next((x for x in reversed(para) if x.role in ("actual", "value") and x.subject == q.subject
+        actual_q = next((x for x in reversed(para) if x.role in ("actual", "value") and same_subject(x.subject, q.subject)
                          and (x.paragraph, x.span) < (q.paragraph, q.span)), None)
         budget = _fig(budget_q) if budget_q else None
         actual = _fig(actual_q) if actual_q else None
@@ -392,12 +403,8 @@ def nr006(c: Check) -> Iterator[Finding]:
     万元) add up to it."""
     quotes = c.report.quotes
     for q in quotes:
-        if q.measure != "money" or "采购" not in q.subject or q.order != 0:
-            continue
-        sentence = _same_sentence(quotes, q)
-        parts = [x for x in sentence if x.order > 0 and x.measure == "money"
-                 and any(w in x.subject for w in ("货物", "工程", "服务"))]
-        if len(parts) < 2:
+        parts = _parts_of(quotes, q)
+        if not parts:
             continue
         yield from c.identity(_where(q), q.subject, f"「{q.subject}」", _fig(q),
                               [(1, x.subject, _fig(x)) for x in parts])
@@ -483,19 +490,35 @@ def _perf_amount(c: Check, q: Quote) -> Iterator[Finding]:
                     q.amount.value, total, bound)
 
 
+def _parts_of(quotes: tuple[Quote, ...], q: Quote) -> list[Quote]:
+    """The parts NR006 adds up for a 采购 total ``q`` (empty when ``q`` is not such a total)."""
+    if q.measure != "money" or "采购" not in q.subject or q.order != 0:
+        return []
+    parts = [x for x in _same_sentence(quotes, q) if x.order > 0 and x.measure == "money"
+             and any(w in x.subject for w in ("货物", "工程", "服务"))]
+    return parts if len(parts) >= 2 else []
+
+
+def _in_parts(c: Check, q: Quote) -> bool:
+    quotes = c.report.quotes
+    return bool(_parts_of(quotes, q)) or any(q in _parts_of(quotes, t) for t in _same_sentence(quotes, q))
+
+
 def _is_checked(c: Check, q: Quote) -> bool:
     if resolve(c.report, q) is not None:
         return True
     if q.role in ("share", "change", "growth", "completion"):
         return True
-    if q.role in ("budget", "actual") and any(cl.paragraph == q.paragraph and cl.subject == q.subject
-                                              for cl in c.report.claims):
+    if q.role == "actual" and any(cl.paragraph == q.paragraph and cl.subject == q.subject for cl in c.report.claims):
         return True
+    if q.role == "budget" and any(x.role == "completion" and x.paragraph == q.paragraph and x.subject == q.subject
+                                  for x in c.report.quotes):
+        return True  # recomputed by NR004
     s = q.subject
     perf_amount = bool(c.report.evaluations) and q.measure == "money" and s.endswith("涉及预算金额") and any(
         x.role == "count" and x.subject.endswith("绩效自评的项目") and x.order == q.order - 1 and x.sentence == q.sentence
         for x in c.report.quotes)
-    return perf_amount or ("采购" in s and q.measure == "money") or "机关运行经费" in s or (
+    return perf_amount or _in_parts(c, q) or "机关运行经费" in s or (
         q.role == "count" and ("绩效自评的项目" in s or "绩效评级为" in s or s.endswith("平均得分")))
 
 
@@ -503,8 +526,9 @@ def _is_checked(c: Check, q: Quote) -> bool:
       source="N (unmatched)", needs=NEEDS)
 def nr009(c: Check) -> Iterator[Finding]:
     """Every quantity of the narrative that no other rule checks (a count of 公务用车, an amount the
-    tables do not hold, a label not recognised) is listed here, so that nothing is silently left
-    out: a reviewer sees what was not checked."""
+    tables do not hold, a label not recognised, a 年初预算 that table 5 does not print and that only
+    serves to compare with 决算) is listed here, so that nothing is silently left out: a reviewer
+    sees what was not checked."""
     for q in c.report.quotes:
         if _is_checked(c, q):
             continue
