@@ -14,6 +14,8 @@ from pathlib import Path
 from tabulate import tabulate
 
 from .api import read
+from .config import ConfigError
+from .config import load as load_config
 from .findings import Severity
 from .readers import ReadError
 from .reconcile import default_rules, reconcile
@@ -45,9 +47,14 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("paths", nargs="+", metavar="FILE")
     rec.add_argument("--format", choices=[f.value for f in OutputFormat], default="text",
                      help="output format (default: text)")
-    rec.add_argument("--fail-on", choices=[f.value for f in FailOn], default="error",
-                     help="lowest severity that makes the exit code 1 (default: error)")
+    rec.add_argument("--fail-on", choices=[f.value for f in FailOn], default=None,
+                     help="lowest severity that makes the exit code 1 (default: error, or the configuration's)")
     rec.add_argument("--output", "-o", help="write the output to this file instead of stdout")
+    rec.add_argument("--select", action="append", default=[], metavar="RULES",
+                     help="run only these rules (ids, id prefixes such as PF, or dotted names; comma-separated)")
+    rec.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules")
+    rec.add_argument("--config", help="a jueSuan.toml or pyproject.toml ([tool.jueSuan]) to use instead of the "
+                                      "nearest one")
     rules = sub.add_parser("rules", help="list every rule with its id and description")
     rules.add_argument("--format", choices=["text", "markdown"], default="text")
     return p
@@ -70,7 +77,17 @@ def _groups(paths: list[str]) -> list[tuple[str, list[str]]]:
     return groups
 
 
+def _split(values: list[str]) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
 def _reconcile(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(args.config).with_cli(_split(args.select), _split(args.ignore))
+    except ConfigError as exc:
+        print(f"jueSuan: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    fail_on = args.fail_on or config.fail_on
     groups = _groups(args.paths)
     if not groups:
         print(f"jueSuan: no readable files in {', '.join(args.paths)}", file=sys.stderr)
@@ -83,7 +100,7 @@ def _reconcile(args: argparse.Namespace) -> int:
             print(f"jueSuan: {exc}", file=sys.stderr)
             outcomes.append(Outcome(label, error=exc))
             continue
-        outcomes.append(Outcome(label, report, reconcile(report)))
+        outcomes.append(Outcome(label, report, reconcile(report, config)))
     text = render_json(outcomes) if args.format == OutputFormat.JSON.value else render_text(outcomes)
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
@@ -91,9 +108,9 @@ def _reconcile(args: argparse.Namespace) -> int:
         sys.stdout.write(text + "\n")
     if any(o.error is not None for o in outcomes):
         return EXIT_UNREADABLE
-    if args.fail_on == FailOn.NEVER.value:
+    if fail_on == FailOn.NEVER.value:
         return EXIT_OK
-    threshold = Severity.parse(args.fail_on)
+    threshold = Severity.parse(fail_on)
     failing = any(f.severity.rank >= threshold.rank for o in outcomes if o.findings for f in o.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .config import Config, selected
 from .findings import Finding, Findings, NotApplicable, Severity
 from .models import Report
 from .rules.engine import Check, Rule, registry
@@ -16,15 +17,22 @@ def default_rules() -> tuple[Rule, ...]:
 
 def reconcile(
     report: Report,
+    config: Config | None = None,
+    *,
     rules: Iterable[Rule] | None = None,
     severities: dict[str, Severity] | None = None,
     trace: set[SourceRef] | None = None,
 ) -> Findings:
-    """Run ``rules`` (default: all) over ``report``. ``severities`` overrides a rule's severity;
-    ``trace``, when given, receives the source of every figure an identity examined (coverage)."""
+    """Run the rules over ``report``: all of them, or those ``config`` selects (and ``rules``, when
+    given, narrows further), at the severities ``config`` and ``severities`` set, with the
+    configured tolerance. ``trace``, when given, receives the source of every figure an equality
+    identity examined (coverage)."""
+    config = config or Config()
+    sev = {**config.severities(), **(severities or {})}
     items: list[Finding] = []
     skipped: list[NotApplicable] = []
-    for r in rules if rules is not None else default_rules():
+    chosen = [r for r in (rules if rules is not None else default_rules()) if selected(config, r.id, r.name)]
+    for r in chosen:
         missing = [k for k in r.requires if report.table(k) is None]
         if missing:
             names = "、".join(k.canonical_title for k in missing)
@@ -36,7 +44,7 @@ def reconcile(
         if r.needs == "narrative" and not report.narrative:
             skipped.append(NotApplicable(r.id, "没有情况说明"))
             continue
-        check = Check(r, report, (severities or {}).get(r.id), trace)
+        check = Check(r, report, sev.get(r.id), trace, config.tolerance)
         items.extend(r.check(check))
     items.sort(key=lambda f: (f.order, f.rule))
     return Findings(tuple(items), tuple(skipped))

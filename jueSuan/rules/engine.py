@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import attrs
 
+from ..config import Tolerance
 from ..findings import Finding, Severity, Term
 from ..models import Figure, Report, Table, TableKind
 from ..source import SourceRef
@@ -85,8 +86,10 @@ class Check:
 
     def __init__(
         self, rule: Rule, report: Report, severity: Severity | None = None, trace: set[SourceRef] | None = None,
+        tolerance: Tolerance | None = None,
     ) -> None:
         self.rule = rule
+        self.tolerance = tolerance or Tolerance()
         self.report = report
         self.severity = severity or rule.severity
         self.trace = trace  # when given, collects every figure an equality identity examined
@@ -150,7 +153,7 @@ class Check:
         vals, halves, unit = scaled
         left = vals[0]
         right = sum((s * v for (s, _, _), v in zip(present, vals[1:], strict=True)), Decimal(0))
-        bound = sum(halves, Decimal(0))
+        bound = sum(halves, Decimal(0)) * self.tolerance.multiplier + self.tolerance.extra
         diff = left - right
         one = len(present) == 1 and present[0][0] > 0
         if len(present) > 4 and all(s > 0 for s, _, _ in present):

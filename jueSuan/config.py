@@ -1,0 +1,146 @@
+"""Configuration: which rules run, at what severity, and how much tolerance rounding gets.
+
+Read from ``jueSuan.toml`` (top level) or ``[tool.jueSuan]`` in ``pyproject.toml``, found in the
+current folder or its parents, or from a file given with ``--config``; the CLI's ``--select`` and
+``--ignore`` come on top. Example::
+
+    [tool.jueSuan]
+    select = ["SU", "CL", "XT007"]      # rule ids, id prefixes (families) or dotted names
+    ignore = ["DC001", "narrative.unmatched"]
+    fail-on = "warning"
+    [tool.jueSuan.severity]
+    NR004 = "info"
+    [tool.jueSuan.tolerance]
+    rounding = "printed"                 # "printed" (half a unit of each printed digit) or "none"
+    extra = "0.00"                        # an absolute allowance added to every bound
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterable
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .findings import Severity
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+
+class ConfigError(ValueError):
+    """A configuration that cannot be used: the message names the file and the key."""
+
+
+@attrs.frozen
+class Tolerance:
+    """How much a printed identity may miss: ``rounding`` "printed" gives each figure half a unit
+    of its last printed digit; "none" demands exact equality. ``extra`` is added to every bound."""
+
+    rounding: str = "printed"
+    extra: Decimal = Decimal(0)
+
+    @property
+    def multiplier(self) -> Decimal:
+        return Decimal(1) if self.rounding == "printed" else Decimal(0)
+
+
+@attrs.frozen
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    severity: tuple[tuple[str, Severity], ...] = ()
+    fail_on: str = "error"
+    tolerance: Tolerance = Tolerance()
+    source: str = ""
+
+    def severities(self) -> dict[str, Severity]:
+        return dict(self.severity)
+
+    def with_cli(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Config:
+        sel = tuple(select)
+        return attrs.evolve(self, select=sel or self.select, ignore=self.ignore + tuple(ignore))
+
+
+def _matches(pattern: str, rule_id: str, name: str) -> bool:
+    p = pattern.strip()
+    return bool(p) and (rule_id == p or rule_id.startswith(p) or name == p or name.startswith(p + "."))
+
+
+def selected(config: Config, rule_id: str, name: str) -> bool:
+    """Whether a rule runs under ``config``: selected (or nothing selected) and not ignored."""
+    if config.select and not any(_matches(p, rule_id, name) for p in config.select):
+        return False
+    return not any(_matches(p, rule_id, name) for p in config.ignore)
+
+
+def _list(value: Any, where: str) -> tuple[str, ...]:
+    if isinstance(value, str):
+        return tuple(v.strip() for v in value.split(",") if v.strip())
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise ConfigError(f"{where}: expected a list of rule ids")
+
+
+def from_mapping(data: dict[str, Any], source: str) -> Config:
+    known = {"select", "ignore", "severity", "fail-on", "fail_on", "tolerance"}
+    unknown = set(data) - known
+    if unknown:
+        raise ConfigError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}")
+    sev: list[tuple[str, Severity]] = []
+    for rule_id, label in (data.get("severity") or {}).items():
+        try:
+            sev.append((rule_id, Severity.parse(str(label))))
+        except ValueError:
+            raise ConfigError(f"{source}: severity.{rule_id} = {label!r} is not one of "
+                              f"{', '.join(s.label for s in Severity)}") from None
+    fail_on = str(data.get("fail-on", data.get("fail_on", "error")))
+    if fail_on not in ("error", "warning", "never"):
+        raise ConfigError(f"{source}: fail-on must be error, warning or never")
+    tol = data.get("tolerance") or {}
+    rounding = str(tol.get("rounding", "printed"))
+    if rounding not in ("printed", "none"):
+        raise ConfigError(f"{source}: tolerance.rounding must be 'printed' or 'none'")
+    try:
+        extra = Decimal(str(tol.get("extra", "0")))
+    except InvalidOperation:
+        raise ConfigError(f"{source}: tolerance.extra must be a number") from None
+    return Config(_list(data.get("select", []), f"{source}: select"), _list(data.get("ignore", []), f"{source}: ignore"),
+                  tuple(sev), fail_on, Tolerance(rounding, extra), source)
+
+
+def load(path: str | Path | None = None, start: str | Path | None = None) -> Config:
+    """The configuration in ``path``, else the nearest jueSuan.toml or pyproject.toml with a
+    [tool.jueSuan] table above ``start`` (default: the current folder); else the defaults."""
+    if path is not None:
+        p = Path(path)
+        return _load_file(p, required=True) or Config(source=str(p))
+    here = Path(start or Path.cwd()).resolve()
+    for folder in (here, *here.parents):
+        for name in ("jueSuan.toml", "pyproject.toml"):
+            found = _load_file(folder / name, required=False)
+            if found is not None:
+                return found
+    return Config()
+
+
+def _load_file(p: Path, required: bool) -> Config | None:
+    if not p.is_file():
+        if required:
+            raise ConfigError(f"{p}: no such configuration file")
+        return None
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"))
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{p}: not valid TOML ({exc})") from None
+    if p.name == "pyproject.toml":
+        table = data.get("tool", {}).get("jueSuan")
+        if table is None:
+            return None if not required else Config(source=str(p))
+        return from_mapping(table, f"{p} [tool.jueSuan]")
+    return from_mapping(data, str(p))
