@@ -1,7 +1,8 @@
 """Command line: ``python -m jueSuan reconcile FILE...`` and ``python -m jueSuan rules``.
 
-Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a file that could not be read
-(one line on stderr naming the file and the reason, never a traceback).
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a file that could not be read,
+or a usage or configuration error (one line on stderr naming the file and the reason, never a
+traceback).
 """
 
 from __future__ import annotations
@@ -20,17 +21,21 @@ from .findings import Severity
 from .readers import ReadError
 from .reconcile import default_rules, reconcile
 from .render import Outcome
+from .render.html import render_html
 from .render.json import render_json
 from .render.rules_doc import rules_markdown
 from .render.text import render_text
+from .render.xlsx import write_xlsx
 
-EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 3
+EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 2
 _READABLE = {".docx", ".xlsx", ".xls"}
 
 
 class OutputFormat(str, enum.Enum):
     TEXT = "text"
     JSON = "json"
+    HTML = "html"
+    XLSX = "xlsx"
 
 
 class FailOn(str, enum.Enum):
@@ -82,6 +87,9 @@ def _split(values: list[str]) -> list[str]:
 
 
 def _reconcile(args: argparse.Namespace) -> int:
+    if args.format in (OutputFormat.XLSX.value, OutputFormat.HTML.value) and not args.output:
+        print(f"jueSuan: --format {args.format} needs --output FILE", file=sys.stderr)
+        return EXIT_USAGE
     try:
         config = load_config(args.config).with_cli(_split(args.select), _split(args.ignore))
     except ConfigError as exc:
@@ -101,11 +109,15 @@ def _reconcile(args: argparse.Namespace) -> int:
             outcomes.append(Outcome(label, error=exc))
             continue
         outcomes.append(Outcome(label, report, reconcile(report, config)))
-    text = render_json(outcomes) if args.format == OutputFormat.JSON.value else render_text(outcomes)
-    if args.output:
-        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    if args.format == OutputFormat.XLSX.value:
+        write_xlsx(outcomes, args.output)
     else:
-        sys.stdout.write(text + "\n")
+        text = {OutputFormat.JSON.value: render_json, OutputFormat.HTML.value: render_html}.get(
+            args.format, render_text)(outcomes)
+        if args.output:
+            Path(args.output).write_text(text + "\n", encoding="utf-8")
+        else:
+            sys.stdout.write(text + "\n")
     if any(o.error is not None for o in outcomes):
         return EXIT_UNREADABLE
     if fail_on == FailOn.NEVER.value:

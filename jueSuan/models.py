@@ -258,6 +258,7 @@ class Report:
     evaluations: tuple[PerformanceEvaluation, ...] = ()
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
+    documents: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)  # the readers' Documents
 
     def table(self, kind: TableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)

@@ -92,4 +92,5 @@ def build_report(docs: list[Document]) -> Report:
         evaluations=tuple(evaluations),
         quotes=tuple(quotes),
         claims=tuple(claims),
+        documents=tuple(docs),
     )
