@@ -15,6 +15,8 @@ from pathlib import Path
 from tabulate import tabulate
 
 from .api import read
+from .batch import Limits, default_jobs
+from .batch import batch as run_batch
 from .config import ConfigError
 from .config import load as load_config
 from .findings import Severity
@@ -24,7 +26,7 @@ from .render import Outcome
 from .render.html import render_html
 from .render.json import render_json
 from .render.rules_doc import rules_markdown
-from .render.text import render_text
+from .render.text import render_summary, render_text
 from .render.xlsx import write_xlsx
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 2
@@ -60,6 +62,19 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules")
     rec.add_argument("--config", help="a jueSuan.toml or pyproject.toml ([tool.jueSuan]) to use instead of the "
                                       "nearest one")
+    b = sub.add_parser("batch", help="reconcile every file under the given paths, each file one report, in parallel")
+    b.add_argument("paths", nargs="+", metavar="PATH")
+    b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: the number of cores)")
+    b.add_argument("--out", help="write results to this .jsonl (one line per file) or .csv (one row per finding)")
+    b.add_argument("--resume", action="store_true", help="skip the files already in --out")
+    b.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
+    b.add_argument("--memory-mb", type=int, default=2048, help="memory limit per worker in MB (default 2048; 0: none)")
+    b.add_argument("--engine", choices=["local", "dask"], default="local")
+    b.add_argument("--scheduler", help="the Dask scheduler address (with --engine dask)")
+    b.add_argument("--select", action="append", default=[], metavar="RULES")
+    b.add_argument("--ignore", action="append", default=[], metavar="RULES")
+    b.add_argument("--config")
+    b.add_argument("--fail-on", choices=[f.value for f in FailOn], default=None)
     rules = sub.add_parser("rules", help="list every rule with its id and description")
     rules.add_argument("--format", choices=["text", "markdown"], default="text")
     return p
@@ -127,6 +142,35 @@ def _reconcile(args: argparse.Namespace) -> int:
     return EXIT_FINDINGS if failing else EXIT_OK
 
 
+def _batch(args: argparse.Namespace) -> int:
+    try:
+        config = load_config(args.config).with_cli(_split(args.select), _split(args.ignore))
+    except ConfigError as exc:
+        print(f"jueSuan: {exc}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    out = Path(args.out) if args.out else None
+    if out is not None and out.suffix.lower() not in (".jsonl", ".csv", ".json"):
+        print("jueSuan: --out must end in .jsonl or .csv", file=sys.stderr)
+        return EXIT_USAGE
+    if args.resume and out is None:
+        print("jueSuan: --resume needs --out", file=sys.stderr)
+        return EXIT_USAGE
+    if args.engine == "dask" and not args.scheduler:
+        print("jueSuan: --engine dask needs --scheduler ADDRESS", file=sys.stderr)
+        return EXIT_USAGE
+    limits = Limits(args.timeout, args.memory_mb)
+    summary = run_batch(args.paths, args.jobs or default_jobs(), out, args.resume, config, limits, args.engine,
+                        args.scheduler, progress=sys.stderr.isatty())
+    print(render_summary(summary))
+    fail_on = args.fail_on or config.fail_on
+    if summary.unreadable:
+        return EXIT_UNREADABLE
+    if fail_on == FailOn.NEVER.value:
+        return EXIT_OK
+    failing = sum(n for s, n in summary.by_severity.items() if Severity.parse(s).rank >= Severity.parse(fail_on).rank)
+    return EXIT_FINDINGS if failing else EXIT_OK
+
+
 def _rules(fmt: str) -> int:
     if fmt == "markdown":
         sys.stdout.write(rules_markdown())
@@ -142,6 +186,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "rules":
             return _rules(args.format)
+        if args.command == "batch":
+            return _batch(args)
         return _reconcile(args)
     except BrokenPipeError:  # output piped into head
         return EXIT_OK

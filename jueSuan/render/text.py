@@ -65,3 +65,20 @@ def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHE
         out.append("合计 summary: " + ", ".join(f"{s.label} {n}" for s, n in counts.items()))
         out.append("")
     return "\n".join(out)
+
+
+def render_summary(summary: object) -> str:
+    """The end-of-batch table: files, errors by rule, unreadable files by reason."""
+    s = summary  # a jueSuan.batch.Summary
+    lines = [f"files {s.files} (ok {s.ok}, unreadable {sum(s.unreadable.values())}, "  # type: ignore[attr-defined]
+             f"skipped as already done {s.skipped}) in {s.seconds:.1f} s; "  # type: ignore[attr-defined]
+             f"files with errors {s.files_with_errors}"]  # type: ignore[attr-defined]
+    if s.by_severity:  # type: ignore[attr-defined]
+        lines.append("findings: " + ", ".join(f"{k} {v}" for k, v in sorted(s.by_severity.items())))  # type: ignore[attr-defined]
+    if s.errors_by_rule:  # type: ignore[attr-defined]
+        lines.append(tabulate(sorted(s.errors_by_rule.items(), key=lambda kv: (-kv[1], kv[0])),  # type: ignore[attr-defined]
+                              headers=["rule", "errors"], tablefmt="simple"))
+    if s.unreadable:  # type: ignore[attr-defined]
+        lines.append(tabulate(sorted(s.unreadable.items(), key=lambda kv: (-kv[1], kv[0])),  # type: ignore[attr-defined]
+                              headers=["unreadable: reason", "files"], tablefmt="simple"))
+    return "\n".join(lines)
