@@ -30,7 +30,7 @@ from .render.text import render_summary, render_text
 from .render.xlsx import write_xlsx
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 2
-_READABLE = {".docx", ".xlsx", ".xls"}
+_READABLE = {".docx", ".xlsx", ".xls", ".pdf"}
 
 
 class OutputFormat(str, enum.Enum):

@@ -6,9 +6,10 @@ publisher quirk that the PDF reader handles.
   tables break across pages (one row even breaks in the middle of its label).
 * ``tests/data/pdf/q1-baseline.pdf`` … ``q8-three-public.pdf``: one quirk each, drawn with
   reportlab and the WenQuanYi Zen Hei font (embedded, so the text extracts as proper characters),
-  figures from the Songjiang seed; plus ``scan.pdf`` (an image, no text), ``encrypted.pdf`` (a
-  user password), ``encrypted-open.pdf`` (an owner password only: readable) and ``truncated.pdf``
-  (a file cut in half).
+  figures from the Songjiang seed; plus ``scan.pdf`` (an image, no text), ``partly-scanned.pdf``
+  (a text page, then a scanned one), ``encrypted.pdf`` (a user password), ``encrypted-open.pdf``
+  (an owner password only: readable), ``truncated.pdf`` (a file cut in half) and
+  ``no-unicode.pdf`` (a font without its ToUnicode map: the text cannot be decoded).
 
 The generated files are committed: CI has neither LibreOffice nor the font. Where a tool is
 missing, this script says so and keeps the committed files.
@@ -53,6 +54,7 @@ class C:
     align: str = "left"
     dy: float = 0.0
     tc: float = 0.0
+    bold: bool = False  # drawn twice, a quarter point apart (a fake bold)
 
 
 def fig(text: str, **kw: object) -> C:
@@ -76,6 +78,7 @@ class Table:
     pad: float = 4.0
     min_row: float = 18.0
     shade_header: int = 0  # header rows with a grey background (filled rectangles)
+    double_frame: bool = False  # a second frame 3.5pt outside the table (a wide double outer border)
     # before body row k (0-based among ``rows``): a page break; or a page break inside the row
     # after this many of its lines (a row that Word lets break across the page)
     breaks: dict[int, int | None] = field(default_factory=dict)
@@ -88,8 +91,12 @@ class _Placed:
     c: int
 
 
+_NO_LINE_START = set("，。、；：？！）》」』”’%％")  # hung at the end of the line instead (kinsoku)
+
+
 def _wrap(canvas_width: Callable[[str], float], text: str, width: float) -> list[str]:
-    """Greedy wrap: any Chinese character may start a line, Latin/number runs are kept whole."""
+    """Greedy wrap: any Chinese character but closing punctuation may start a line, Latin/number
+    runs are kept whole."""
     tokens: list[str] = []
     for ch in text:
         if tokens and ch.isascii() and ch not in " " and tokens[-1][-1:].isascii() and tokens[-1][-1:] != " ":
@@ -99,7 +106,7 @@ def _wrap(canvas_width: Callable[[str], float], text: str, width: float) -> list
     lines: list[str] = []
     cur = ""
     for tok in tokens:
-        if cur and canvas_width(cur + tok) > width:
+        if cur and canvas_width(cur + tok) > width and tok not in _NO_LINE_START:
             lines.append(cur)
             cur = tok.lstrip()
         else:
@@ -216,16 +223,52 @@ class Doc:
                     need = len(ls) * lead + 2 * t.pad - sum(heights[p.r:p.r + p.spec.rows])
                     if need > 0:
                         heights[p.r + p.spec.rows - 1] += need
+        table_top = self.y
+        self._rules: list[float] = []
+        # cells spanning rows are drawn when their last row is done, or in parts at a page break:
+        # [cell, its lines, top of the part on this page, text already drawn]
+        self._open: list[list] = []  # type: ignore[type-arg]
         for r in range(len(placed)):
             brk = t.breaks.get(r, "none")
             if brk is None or (brk == "none" and self.y - heights[r] < BOTTOM):
-                self.new_page()
+                self._break(t, xs)
             if isinstance(brk, int):
                 self._row(t, xs, placed[r], wrapped[r], heights, r, 0, brk)
-                self.new_page()
+                self._break(t, xs)
                 self._row(t, xs, placed[r], wrapped[r], heights, r, brk, None)
             else:
                 self._row(t, xs, placed[r], wrapped[r], heights, r, 0, None)
+            self._close_spans(t, xs, r)
+        if t.double_frame:
+            # the second frame, with every row rule carried out to it: 3.5pt slivers of "cells"
+            # down both sides
+            self.c.setLineWidth(0.5)
+            self.c.rect(xs[0] - 3.5, self.y - 3.5, xs[-1] - xs[0] + 7, table_top - self.y + 7, stroke=1, fill=0)
+            for y in [*self._rules, self.y]:
+                self.c.rect(xs[0] - 3.5, y - 0.3, 3.5, 0.6, stroke=0, fill=1)
+                self.c.rect(xs[-1], y - 0.3, 3.5, 0.6, stroke=0, fill=1)
+
+    def _close_spans(self, t: Table, xs: list[float], r: int | None) -> None:
+        """Draw the spanning cells whose last row is ``r`` (all of them, up to here, when None:
+        a page break, after which they go on at the top of the next page)."""
+        still: list[list] = []  # type: ignore[type-arg]
+        for entry in self._open:
+            p, lines, top, drawn = entry
+            ends = p.r + p.spec.rows - 1
+            if r is None or ends <= r:
+                self._cell(t, xs[p.c], top, xs[p.c + p.spec.cols], self.y, [] if drawn else lines, p.spec,
+                           shade=p.r < t.shade_header)
+                if r is None:
+                    still.append([p, lines, None, True])
+            else:
+                still.append(entry)
+        self._open = still
+
+    def _break(self, t: Table, xs: list[float]) -> None:
+        self._close_spans(t, xs, None)
+        self.new_page()
+        for entry in self._open:
+            entry[2] = self.y
 
     def _row(self, t: Table, xs: list[float], cells: list[_Placed], wrapped: list[list[str]], heights: list[float],
              r: int, first: int, last: int | None) -> None:
@@ -237,12 +280,13 @@ class Doc:
             n = max(len(ls[first:last]) for ls in wrapped)
             h = max(1, n) * lead + 2 * t.pad
         top = self.y
+        self._rules.append(top)
         for p, ls in zip(cells, wrapped, strict=True):
-            if p.spec.rows > 1 and first == 0 and last is None:
-                cell_h = sum(heights[k] for k in range(r, r + p.spec.rows))
-            else:
-                cell_h = h
-            self._cell(t, xs[p.c], top, xs[p.c + p.spec.cols], top - cell_h, ls[first:last], p.spec,
+            if p.spec.rows > 1:
+                if first == 0:
+                    self._open.append([p, ls, top, False])
+                continue
+            self._cell(t, xs[p.c], top, xs[p.c + p.spec.cols], top - h, ls[first:last], p.spec,
                        shade=r < t.shade_header)
         self.y = top - h
 
@@ -278,6 +322,8 @@ class Doc:
             else:
                 x = x0 + t.pad
             self.text_at(x, first - i * lead + spec.dy, line, size, spec.tc)
+            if spec.bold:
+                self.text_at(x + 0.25, first - i * lead + spec.dy, line, size, spec.tc)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -351,8 +397,8 @@ def q1_baseline(path: Path) -> None:
 
 
 def q2_rect_rules(path: Path) -> None:
-    """(2) Rules drawn as thin filled rectangles, cell by cell, no stroked line at all, and a
-    shaded header (ONLYOFFICE/WPS style)."""
+    """(2) Rules drawn as thin filled rectangles, cell by cell, and a shaded header (ONLYOFFICE/WPS
+    style); the only stroked shape is a second frame around the table (a double outer border)."""
     d = Doc(path)
     d.para("一般公共预算财政拨款支出决算表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
@@ -363,14 +409,15 @@ def q2_rect_rules(path: Path) -> None:
     for code, name, *figs in GPB_ROWS:
         rows.append([code, name, *(fig(f) for f in figs)])
     rows.append([mid("合计", cols=2), *(fig(f) for f in GPB_TOTAL)])
-    d.table(Table([80, 161, 70, 70, 70], rows, style="rects", shade_header=2))
+    d.table(Table([80, 161, 70, 70, 70], rows, style="rects", shade_header=2, double_frame=True))
     d.para("注：本表反映部门本年度一般公共预算财政拨款支出情况。", size=10.5)
     d.save()
 
 
 def q3_no_rules(path: Path) -> None:
-    """(3) A table printed with no rules at all (figures aligned in columns, long names wrapped
-    with their code and figures beside the middle), between paragraphs of prose full of figures."""
+    """(3) Tables printed with no rules at all, between paragraphs of prose full of figures: the
+    一般公共预算财政拨款支出决算表 (figures aligned in columns, long names wrapped with their code
+    and figures beside the middle), and on page 2 the two-sided 收入支出决算总表 set tight."""
     d = Doc(path)
     d.para("（二）一般公共预算财政拨款支出决算结构情况", size=12)
     d.para("上海市松江区城市运行管理中心 2020 年度一般公共预算财政拨款支出 3,984.05 万元，主要用于以下方面："
@@ -390,12 +437,23 @@ def q3_no_rules(path: Path) -> None:
     d.para("以上支出中，基本支出 2,026.81 万元，占 50.87%；项目支出 1,957.24 万元，占 49.13%。"
            "与 2019 年度相比，支出增加 1,762.78 万元，增长 79.36%。主要原因：本年度新增松江区城运平台信息化建设项目一期项目。",
            indent=21)
+    # page 2: the two-sided 收入支出决算总表, no rules, cells padded tight (a figure 4pt from the
+    # next column's label), wrapped labels top-aligned
+    d.new_page()
+    d.para("收入支出决算总表", size=16, align="center")
+    d.para(UNIT, size=10.5, align="right")
+    rows = [[mid("收入", cols=2), mid("支出", cols=2)], [C("项目"), fig("决算数"), C("项目"), fig("决算数")]]
+    for a, b, c, e in SUMMARY_ROWS:
+        rows.append([a, fig(b), c, fig(e)])
+    d.table(Table([130, 70, 181, 70], rows, style="none", min_row=15, pad=2))
+    d.para("注：本表反映部门本年度的总收支和年末结转结余情况。", size=10.5)
     d.save()
 
 
 def q4_two_sided(path: Path) -> None:
     """(4) The 财政拨款收入支出决算总表: income on the left, expenditure on the right, and
-    ``一、一般公共预算财政拨款`` printed twice in the income column (and once more as a header)."""
+    ``一、一般公共预算财政拨款`` printed twice in the income column (and once more as a header);
+    the 总计 row in a fake bold (every character drawn twice, a quarter point apart)."""
     d = Doc(path)
     d.para("财政拨款收入支出决算总表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
@@ -415,7 +473,8 @@ def q4_two_sided(path: Path) -> None:
         ["一、一般公共预算财政拨款", fig("9.81"), "", "", "", "", ""],
         ["二、政府性基金预算财政拨款", "", "", "", "", "", ""],
         ["三、国有资本经营预算财政拨款", "", "", "", "", "", ""],
-        ["总计", fig("4,008.60"), "总计", fig("4,008.60"), fig("4,008.60"), "", ""],
+        [C("总计", bold=True), fig("4,008.60", bold=True), C("总计", bold=True), fig("4,008.60", bold=True),
+         fig("4,008.60", bold=True), "", ""],
     ]
     d.table(Table([72, 54, 72, 54, 66, 66, 67.28], rows, valign="middle"))
     d.para("注：本表反映部门本年度财政拨款总收支和结转结余情况。", size=10.5)
@@ -471,6 +530,34 @@ def q6_page_break(path: Path) -> None:
     d.save()
 
 
+def q6_broken_merged_row(path: Path) -> None:
+    """(6) A 绩效自评表 (Jiading seed) whose row ``其中：当年财政拨款`` breaks over the page,
+    ``其中：当年财政`` at the foot of page 1 and ``拨款`` at the top of page 2, beside an empty cell
+    merged down the four 项目资金 rows, which goes on over the break."""
+    d = Doc(path, footer=lambda n: f"- {n} -")
+    for _ in range(14):
+        d.para("为提高热线工单和“一网统管”工作处理效率，积极探索创新举措做法，健全热线网格联动机制、预警提示工作机制、"
+               "联审联报等机制。", indent=21)
+    d.para("财政项目支出绩效自评表", size=16, align="center")
+    d.para("（2024年度）", size=12, align="center")
+    rows: list[list[Spec]] = [
+        [mid("项目名称", cols=2), C("嘉定城运中心视觉中枢（城市之眼）项目", cols=6)],
+        [mid("主管部门", cols=2), C("上海市嘉定区城市运行管理中心（汇总）", cols=2), mid("实施单位", cols=2),
+         C("上海市嘉定区城市运行管理中心", cols=2)],
+        [mid("项目资金（万元）", cols=2), *(mid(h) for h in ("年初预算数", "全年预算数", "全年执行数", "分数", "执行率(%)", "得分"))],
+        [C("", rows=4), "年度资金总额：", *(fig(f) for f in ("47.45", "35.00", "33.43", "10.00", "95.51", "9.55"))],
+        ["其中：当年财政拨款", fig("59.31"), fig("35.00"), fig("33.43"), mid("-"), fig("95.51"), mid("-")],
+        ["上年结转资金", fig("0.00"), fig("0.00"), fig("0.00"), mid("-"), fig("0.00"), mid("-")],
+        ["其他资金", fig("0.00"), fig("0.00"), fig("0.00"), mid("-"), fig("0.00"), mid("-")],
+        [mid(h) for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施")],
+        [mid("产出指标", rows=2), mid("数量指标", rows=2), "平台并发能力", "=1500.00(路)", "1500.00(路)", fig("10.00"),
+         fig("10.00"), ""],
+        ["建设完成率", "=100.00(%)", "100.00(%)", fig("10.00"), fig("10.00"), ""],
+    ]
+    d.table(Table([36, 72, 58, 58, 58, 48, 58, 63.28], rows, valign="middle", breaks={4: 1}))
+    d.save()
+
+
 def q7_letter_spaced(path: Path) -> None:
     """(7) Letter-spaced title, unit and labels: with spaces typed between the characters
     (``项    目``, ``合    计``) and with character spacing (``收 入 决 算 表``, Tc operator)."""
@@ -510,8 +597,8 @@ def q8_three_public(path: Path) -> None:
     d.save()
 
 
-def scan(path: Path) -> None:
-    """A scanned page: one image, no text at all."""
+def _scan_image():  # type: ignore[no-untyped-def]
+    """A picture of a ruled table (what a scanner produces), as an ImageReader."""
     from PIL import Image, ImageDraw
     from reportlab.lib.utils import ImageReader
 
@@ -524,12 +611,39 @@ def scan(path: Path) -> None:
     buf = io.BytesIO()
     img.save(buf, "PNG")
     buf.seek(0)
+    return ImageReader(buf)
+
+
+def scan(path: Path) -> None:
+    """A scanned page: one image, no text at all."""
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), invariant=1)
-    c.drawImage(ImageReader(buf), 0, 0, PAGE_W, PAGE_H)
+    c.drawImage(_scan_image(), 0, 0, PAGE_W, PAGE_H)
     c.showPage()
     c.save()
+
+
+def partly_scanned(path: Path) -> None:
+    """A text page with its table, then a page that is a scan (a table pasted as a picture)."""
+    d = Doc(path)
+    d.para("收入支出决算总表", size=16, align="center")
+    d.para(UNIT, size=10.5, align="right")
+    rows = _summary_header()
+    for a, b, c, e in SUMMARY_ROWS:
+        rows.append([a, fig(b), c, fig(e)])
+    d.table(Table([130, 70, 181, 70], rows))
+    d.new_page()
+    d.c.drawImage(_scan_image(), LEFT, BOTTOM, PAGE_W - LEFT - RIGHT, PAGE_H - TOP - BOTTOM)
+    d.save()
+
+
+def no_unicode(source: Path, path: Path) -> None:
+    """``source`` with its font's ToUnicode map taken away (the key renamed): every character
+    comes out as a (cid:N) code, as from old exporters that embed fonts without the map."""
+    data = source.read_bytes()
+    assert data.count(b"/ToUnicode") >= 1
+    path.write_bytes(data.replace(b"/ToUnicode", b"/ToUnicodX"))
 
 
 def encrypted(path: Path, user: str) -> None:
@@ -593,9 +707,11 @@ def make_quirks() -> None:
         ("q4-two-sided.pdf", q4_two_sided),
         ("q5-split-codes.pdf", q5_split_codes),
         ("q6-page-break.pdf", q6_page_break),
+        ("q6-broken-merged-row.pdf", q6_broken_merged_row),
         ("q7-letter-spaced.pdf", q7_letter_spaced),
         ("q8-three-public.pdf", q8_three_public),
         ("scan.pdf", scan),
+        ("partly-scanned.pdf", partly_scanned),
         ("encrypted.pdf", lambda p: encrypted(p, "secret")),
         ("encrypted-open.pdf", lambda p: encrypted(p, "")),
     ]
@@ -604,6 +720,8 @@ def make_quirks() -> None:
         print(f"wrote tests/data/pdf/{name}")
     truncated(QUIRKS / "q4-two-sided.pdf", QUIRKS / "truncated.pdf")
     print("wrote tests/data/pdf/truncated.pdf")
+    no_unicode(QUIRKS / "q8-three-public.pdf", QUIRKS / "no-unicode.pdf")
+    print("wrote tests/data/pdf/no-unicode.pdf")
 
 
 def main(argv: list[str]) -> int:

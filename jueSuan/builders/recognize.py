@@ -152,22 +152,27 @@ def candidates(doc: Document) -> list[Candidate]:
             elif (s and title_kind(p.text) is not None) or (s and not s.startswith(("注", "说明")) and len(notes) >= 1):
                 break
             j += 1
-        by_signature = False
-        problem = ""
-        if kind is None:
-            kind = signature_kind(block)
-            by_signature = kind is not None
-        elif not signature_ok(kind, block):
-            problem = f"title names {kind.canonical_title} but the header does not look like one"
-            kind = None
         prev = out[-1] if out else None
-        if (prev is not None and prev.kind is not None and not title and kind in (None, prev.kind)
-                and _adjacent(blocks, prev.grid, block) and prev.grid.n_cols == block.n_cols):
+        if (prev is not None and prev.kind is not None and not title
+                and (kind is None or kind is prev.kind) and _adjacent(blocks, prev.grid, block)
+                and prev.grid.n_cols == block.n_cols and signature_kind(block) in (None, prev.kind)):
             # a table continued in a second table (page break, or a split by the publisher)
             out[-1] = attrs.evolve(prev, grid=continue_grid(prev.grid, block), notes=prev.notes + tuple(notes))
             continue
-        out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), by_signature, problem, year))
-    return out
+        out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), False, "", year))
+    # the header signature is checked on whole tables, continuations included: the first page of
+    # a long table need not show the words that confirm it
+    return [_confirm(c) for c in out]
+
+
+def _confirm(c: Candidate) -> Candidate:
+    if c.kind is None:
+        kind = signature_kind(c.grid)
+        return attrs.evolve(c, kind=kind, by_signature=kind is not None)
+    if not signature_ok(c.kind, c.grid):
+        return attrs.evolve(c, kind=None, problem=f"title names {c.kind.canonical_title} but the header does not "
+                                                   f"look like one")
+    return c
 
 
 def _adjacent(blocks: tuple[object, ...], first: Grid, second: Grid) -> bool:

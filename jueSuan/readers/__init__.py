@@ -7,12 +7,15 @@ from pathlib import Path
 
 from .base import Cell, Document, Grid, Paragraph, ReadError, Reason
 from .docx import read_docx
+from .pdf import read_pdf
+from .safety import check_file_size
 from .xls import read_xls
 from .xlsx import read_xlsx
 
 __all__ = ["Cell", "Document", "Grid", "Paragraph", "Problem", "ReadError", "Reason", "read_document"]
 
-_READERS: dict[str, Callable[[str | Path], Document]] = {".docx": read_docx, ".xlsx": read_xlsx, ".xls": read_xls}
+_READERS: dict[str, Callable[[str | Path], Document]] = {".docx": read_docx, ".xlsx": read_xlsx, ".xls": read_xls,
+                                                      ".pdf": read_pdf}
 
 _KNOWN_UNSUPPORTED = {
     ".doc": "legacy Word .doc (save it as .docx)",
@@ -39,6 +42,8 @@ def read_document(path: str | Path) -> Document:
         raise ReadError(p, Reason.UNSUPPORTED_FORMAT, "is a folder, not a file")
     suffix = p.suffix.lower()
     reader = _READERS.get(suffix)
+    if reader is not None:
+        check_file_size(p)
     if reader is None:
         what = _KNOWN_UNSUPPORTED.get(suffix, f"'{suffix or '(no extension)'}' files")
         readable = ", ".join(sorted(_READERS))

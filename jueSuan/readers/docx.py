@@ -9,6 +9,7 @@ Nested tables become tables of their own, after the table that holds them.
 from __future__ import annotations
 
 import zipfile
+import zlib
 from pathlib import Path
 
 import docx
@@ -16,6 +17,7 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from ..source import SourceRef
 from .base import Block, Cell, Document, Grid, Paragraph, ReadError, Reason, make_grid
+from .safety import check_cells, check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}sdtContent"
@@ -155,16 +157,7 @@ def _check_container(path: Path) -> None:
     if not head.startswith(b"PK"):
         kind = "an HTML page" if head.lstrip().lower().startswith((b"<!doc", b"<html")) else "not a zip"
         raise ReadError(path, Reason.WRONG_FORMAT, f"not a .docx package ({kind})")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = set(zf.namelist())
-            bad = zf.testzip()
-    except zipfile.BadZipFile as exc:
-        raise ReadError(path, Reason.TRUNCATED, f"damaged or truncated zip archive ({exc})") from None
-    except (OSError, EOFError) as exc:
-        raise ReadError(path, Reason.TRUNCATED, f"damaged or truncated zip archive ({exc})") from None
-    if bad is not None:
-        raise ReadError(path, Reason.TRUNCATED, f"damaged zip member {bad}")
+    names = check_zip(path)
     if "word/document.xml" not in names:
         raise ReadError(path, Reason.WRONG_FORMAT, "a zip archive but not a Word document (no word/document.xml)")
 
@@ -175,11 +168,16 @@ def read_docx(path: str | Path) -> Document:
     _check_container(p)
     try:
         d = docx.Document(str(p))
-    except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile) as exc:
+    except zipfile.BadZipFile as exc:  # a member whose data is cut or whose CRC fails
+        raise ReadError(p, Reason.TRUNCATED, f"damaged zip member ({exc})") from None
+    except (zlib.error, EOFError) as exc:
+        raise ReadError(p, Reason.TRUNCATED, f"damaged zip member ({exc})") from None
+    except (PackageNotFoundError, KeyError, ValueError) as exc:
         raise ReadError(p, Reason.MALFORMED, f"not a readable Word document ({exc})") from None
     except Exception as exc:  # lxml syntax errors and the like
         raise ReadError(p, Reason.MALFORMED, f"malformed document XML ({type(exc).__name__}: {exc})") from None
     builder = _Builder(p.name)
     builder.walk(d.element.body)
     blocks = tuple(b for b in builder.blocks if not (isinstance(b, Grid) and b.n_rows == 0))
+    check_cells(p, sum(b.n_rows * b.n_cols for b in blocks if isinstance(b, Grid)))
     return Document(str(p), blocks, "docx")

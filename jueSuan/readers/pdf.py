@@ -1,10 +1,17 @@
-"""Read a PDF: every page in order, its tables as located grids and the text outside them as lines.
+"""Read a PDF: every page in order, its tables as located grids and the text outside them.
 
 pdfplumber parses each page once: its words are extracted once (and reused for the tables, the
 text outside them and the fallback below) and its ruled tables are found with the settings in
 ``TABLE_SETTINGS``. Every word is placed in the cell whose box holds its centre, so a figure
 printed a little above or below its row label still lands in its own cell, and a word that runs
 over a cell border is split there, character by character.
+
+The text outside the tables is a paragraph per printed line (lines clustered by baseline, in
+reading order), except that a line wrapped from the one above continues its paragraph: the line
+above runs to the right margin, this one starts at the left margin with no heading or list marker,
+at the usual line pitch, in the same size. Sentences the narrative checks quote are then whole, as
+in the .docx. Page numbers alone in the top or bottom margin (``- 3 -``, ``第 3 页 共 10 页``) are
+dropped; nothing else is.
 
 A grid has the same meaning as a grid of the .docx reader: rectangular, a spanning cell's text
 copied into every position it covers with ``origin`` set to its top-left position. Lines inside
@@ -20,7 +27,14 @@ Publishers' quirks handled here:
   never made into a table;
 * a table broken over pages: the part on the next page is a grid of its own, directly after the
   first part (page numbers between them are dropped), with the column boundaries of both parts
-  made the same, and a row broken over the page break joined back into one row.
+  made the same, and a row broken over the page break joined back into one row;
+* a double outer border: the slivers between its two rules are no cells;
+* a fake bold (every character drawn twice): read once; glyphs mapped to Kangxi radicals
+  (``⽀出``): read as the ordinary ideographs.
+
+What cannot be read is said: a page that is only a picture, a large picture with no text over it,
+text in a font with no Unicode mapping, a damaged cross-reference table are ``Problem``s; a file
+with no text at all, or none that decodes, is a ``ReadError`` (``NO_TEXT_LAYER``).
 """
 
 from __future__ import annotations
@@ -46,6 +60,7 @@ from pdfminer.pdfdocument import (
 from pdfminer.psparser import PSEOF, PSException
 from pdfplumber.utils import extract_words
 from pdfplumber.utils.exceptions import MalformedPDFException, PdfminerException
+from pdfplumber.utils.text import LIGATURES
 
 from ..numbers import AmountKind, normalize_text, parse_amount
 from ..source import SourceRef
@@ -81,17 +96,19 @@ WORD_SETTINGS: dict[str, Any] = {
 LINE_TOLERANCE = 0.5
 #: A gap wider than this many font sizes between two words of a line is kept as a space.
 WIDE_GAP = 1.5
+#: Cells narrower or lower than this (points) are the gap between the rules of a double border.
+SLIVER = 4.0
 #: Page numbers are dropped only in these top/bottom fractions of the page.
 MARGIN = 0.15
 #: An image this large (fraction of the page) with no text over it is reported as not read.
 BIG_IMAGE = 0.25
 
 _PAGE_NUMBER = re.compile(
-    r"^(?:[-–—_~－]*\s*\d{1,4}\s*[-–—_~－]*"
-    r"|第\s*\d{1,4}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,4}\s*页)?"
-    r"|共\s*\d{1,4}\s*页\s*[,，]?\s*第\s*\d{1,4}\s*页"
-    r"|\d{1,4}\s*/\s*\d{1,4}"
-    r"|(?i:page)\s*\d{1,4}(?:\s*(?i:of)\s*\d{1,4})?)$"
+    r"^(?:[-–—_~－]*\s*\d{1,3}\s*[-–—_~－]*"
+    r"|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?"
+    r"|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页"
+    r"|\d{1,3}\s*/\s*\d{1,3}"
+    r"|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?)$"
 )
 _CODE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _ROW_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|其中|减[:：]|加[:：]|合计|总计|小计|注|说明|备注)")
@@ -99,6 +116,7 @@ _PARA_START = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分"
     r"|注[:：]|说明[:：]|备注[:：]|[•●◆■□-])"
 )
+_LEADER = re.compile(r"\.{4,}|…{2,}|·{4,}|-{6,}|_{6,}")  # a table of contents: 收入决算表 ........ 5
 _NUM_TAIL = re.compile(r"[\d,.]+$")
 _NUM_HEAD = re.compile(r"^[\d,.]+")
 _FORMATTED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
@@ -107,13 +125,14 @@ _COMPLETE = re.compile(r"^\d{1,3}(?:,\d{3})*\.\d{2}$|^\d+\.\d{2}$")
 
 def _radical_table() -> dict[int, str]:
     """Kangxi radicals and compatibility ideographs that some fonts map their glyphs to (``⽀出``)
-    → the ordinary ideographs (``支出``)."""
+    → the ordinary ideographs (``支出``); Latin ligatures (``ﬁ``) → their letters."""
     table: dict[int, str] = {}
     for lo, hi in ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF)):
         for cp in range(lo, hi + 1):
             n = unicodedata.normalize("NFKC", chr(cp))
             if n != chr(cp) and len(n) == 1:
                 table[cp] = n
+    table.update({ord(k): v for k, v in LIGATURES.items()})
     return table
 
 
@@ -158,6 +177,8 @@ def _baseline(c: dict[str, Any]) -> float:
 
 def _word_from_chars(chars: list[dict[str, Any]]) -> _Word:
     text = "".join(c["text"] for c in chars).translate(_RADICALS)
+    if not text.isprintable():
+        text = "".join(ch for ch in text if ch.isprintable())
     return _Word(text, min(c["x0"] for c in chars), max(c["x1"] for c in chars), min(c["top"] for c in chars),
                  max(c["bottom"] for c in chars), _baseline(chars[0]), float(chars[0].get("size") or 10.0), chars)
 
@@ -369,8 +390,10 @@ class _Layout:
                     continue
                 cell = self.cells[i]
                 r0, c0, _, _ = self.span(cell)
+                if r0 in self.drop_rows:  # a merged cell that lost its first row starts lower
+                    r0 = next(k for k in keep if k >= r0)
                 cref = SourceRef(file, table=index, row=len(rows), col=c, page=self.page, bbox=_round_box(cell.bbox))
-                origin = None if (r0, c0) == (r, c) else (new_row.get(r0, len(rows)), c0)
+                origin = None if (r0, c0) == (r, c) else (new_row[r0], c0)
                 cells.append(Cell(texts[i], cref, origin))
             rows.append(cells)
         return make_grid(index, rows, ref)
@@ -381,8 +404,11 @@ def _round_box(b: tuple[float, float, float, float]) -> tuple[float, float, floa
 
 
 def _ruled_layout(page: int, boxes: list[tuple[float, float, float, float]]) -> _Layout:
-    xs = _cluster_values([b[0] for b in boxes] + [b[2] for b in boxes], 1.0)
-    ys = _cluster_values([b[1] for b in boxes] + [b[3] for b in boxes], 1.0)
+    """A table from pdfplumber's cell boxes. Slivers between the two rules of a double border are
+    no cells, and boundaries closer than ``SLIVER`` are one."""
+    boxes = [b for b in boxes if b[2] - b[0] >= SLIVER and b[3] - b[1] >= SLIVER] or boxes
+    xs = _cluster_values([b[0] for b in boxes] + [b[2] for b in boxes], SLIVER - 0.5)
+    ys = _cluster_values([b[1] for b in boxes] + [b[3] for b in boxes], SLIVER - 0.5)
     layout = _Layout(page, xs, ys, [_CellBox(tuple(b)) for b in boxes], ruled=True)  # type: ignore[arg-type]
     layout.fill_holes()
     return layout
@@ -395,11 +421,11 @@ def _assign_words(layout: _Layout, words: list[_Word]) -> None:
     xs, ys = layout.xs, layout.ys
 
     def cell_at(x: float, y: float) -> int | None:
-        c = bisect.bisect_right(xs, x) - 1
-        r = bisect.bisect_right(ys, y) - 1
-        if 0 <= r < len(pos) and 0 <= c < len(pos[0]):
-            return pos[r][c]
-        return None
+        if not (xs[0] - 1 <= x <= xs[-1] + 1 and ys[0] - 1 <= y <= ys[-1] + 1):
+            return None
+        c = min(max(bisect.bisect_right(xs, x) - 1, 0), len(xs) - 2)
+        r = min(max(bisect.bisect_right(ys, y) - 1, 0), len(ys) - 2)
+        return pos[r][c]
 
     for w in words:
         i = cell_at(w.cx, w.cy)
@@ -440,10 +466,13 @@ def _phrases(line: _Line) -> list[list[_Word]]:
     for prev, w in pairwise(line.words):
         gap = w.x0 - prev.x1
         size = max(prev.size, w.size)
+        fig_prev, fig_next = _is_figure(prev.text), _is_figure(w.text)
         if _single_cjk(prev.text) and _single_cjk(w.text):
             limit = 2.5 * size
-        elif _is_figure(prev.text) and _is_figure(w.text):
+        elif fig_prev and fig_next:
             limit = 0.3 * size
+        elif fig_prev or fig_next:
+            limit = 0.4 * size  # a figure and a label in the next column, padded tight
         else:
             limit = 0.8 * size
         if gap <= limit:
@@ -473,8 +502,13 @@ def _text_tables(lines: list[_Line], page: int, region: tuple[float, float]) -> 
     width = (region[1] - region[0]) or 1.0
 
     def row_like(i: int) -> bool:
+        """Figures and other text apart: a column gap of a character or more, or two figures."""
         ps = phrases[i]
-        return len(ps) >= 2 and any(p.figure for p in ps)
+        if len(ps) < 2 or _LEADER.search(lines[i].text):
+            return False
+        n_figures = sum(p.figure for p in ps)
+        wide = max(b.x0 - a.x1 for a, b in pairwise(ps)) >= lines[i].size
+        return n_figures >= 2 or (n_figures == 1 and wide)
 
     def prose(i: int) -> bool:
         ps = phrases[i]
@@ -596,6 +630,15 @@ def _text_layout(lines: list[_Line], phrases: list[list[_Phrase]], head: int, fi
         slots: dict[int, list[_Phrase]] = {}
         for k in group:
             for p in phrases[k]:
+                if header and len(p.words) > 1:
+                    # header words set tight in neighbouring columns: split them at the columns
+                    by_col: dict[int, list[_Word]] = {}
+                    for w in p.words:
+                        by_col.setdefault(max(0, min(len(columns) - 1, bisect.bisect_right(xs, w.cx) - 1)), []).append(w)
+                    if len(by_col) > 1:
+                        for c, ws in by_col.items():
+                            slots.setdefault(c, []).append(_Phrase(ws, k))
+                        continue
                 slots.setdefault(column_of(p), []).append(p)
         taken = set(slots)
         for c, ps in sorted(slots.items()):
@@ -632,11 +675,13 @@ def _row_groups(lines: list[_Line], phrases: list[list[_Phrase]], head: int, fir
         return k
 
     n_anchor = {k: int(anchor[k]) for k in idx}
+    size = statistics.median(lines[k].size for k in idx)
     if gaps:
+        # the gaps between the lines of one cell (about a line's leading) against the row pitch
         srt = sorted(gaps)
         threshold = None
         for a, b in pairwise(srt):
-            if b > 1.2 * a and a > 0:
+            if 0 < a <= 1.45 * size and b > 1.2 * a:
                 threshold = (a + b) / 2
                 break
         if threshold is not None:
@@ -665,13 +710,18 @@ class _Page:
         self.height = height
         self.items: list[tuple[float, float, _Line | _Layout]] = []  # (top, x0, item)
         self.problems: list[Problem] = []
+        self.n_words = 0
+        self.n_cid = 0  # words in a font with no Unicode mapping
 
 
 def _read_page(page: Any, number: int, file: str) -> _Page:
     out = _Page(number, float(page.height))
     chars = page.chars
-    words = [_word_from_chars(w["chars"]) for w in extract_words(_dedupe(chars), return_chars=True, **WORD_SETTINGS)]
+    width, height = float(page.width), float(page.height)
+    words = [w for w in (_word_from_chars(d["chars"]) for d in extract_words(_dedupe(chars), return_chars=True, **WORD_SETTINGS))
+             if 0 <= w.cx <= width and 0 <= w.cy <= height]  # text placed off the page is not printed
     cid = [w for w in words if "(cid:" in w.text]
+    out.n_words, out.n_cid = len(words), len(cid)
     if cid:
         out.problems.append(Problem(SourceRef(file, page=number, bbox=_round_box((cid[0].x0, cid[0].top, cid[0].x1, cid[0].bottom))),
                                     f"page {number}: {len(cid)} word(s) in a font with no Unicode mapping, read as (cid:N) codes",
@@ -679,7 +729,8 @@ def _read_page(page: Any, number: int, file: str) -> _Page:
     layouts: list[_Layout] = []
     for t in page.find_tables(TABLE_SETTINGS):
         boxes = [tuple(map(float, c)) for c in t.cells]
-        if len(boxes) < 2 or len(_cluster_values([b[0] for b in boxes], 1.0)) < 2:
+        big = [b for b in boxes if b[2] - b[0] >= SLIVER and b[3] - b[1] >= SLIVER]
+        if len(big) < 2 or len(_cluster_values([b[0] for b in big], SLIVER - 0.5)) < 2:
             continue  # a framed paragraph, not a table
         layouts.append(_ruled_layout(number, boxes))  # type: ignore[arg-type]
     outside: list[_Word] = []
@@ -802,11 +853,11 @@ def _join_broken_row(head: _Layout, t: _Layout, u: _Layout) -> None:
     for i in frag:
         cell = u.cells[i]
         r0, c0, r1, c1 = u.span(cell)
-        if r0 != k or r1 != k + 1:
-            return  # a cell spanning into the next rows: not a fragment
         text = normalize_text(cell.text())
         if not text:
-            continue
+            continue  # an empty cell, or a merged cell continuing down the new page
+        if r0 != k or r1 != k + 1:
+            return  # text in a cell spanning into the next rows: not a fragment
         if _is_figure(text) or _CODE.match(text) or _ROW_START.match(text):
             return
         above = [j for j in dict.fromkeys(pos_t[last][c0:c1]) if j is not None]
@@ -873,7 +924,9 @@ def _check_file(path: Path) -> None:
 def _classify(path: Path, exc: BaseException) -> ReadError:
     if isinstance(exc, PdfminerException) and exc.args and isinstance(exc.args[0], BaseException):
         exc = exc.args[0]
-    detail = f"{type(exc).__name__}: {exc}".strip().rstrip(":")
+    detail = " ".join(f"{type(exc).__name__}: {exc}".split()).rstrip(":")
+    if len(detail) > 160:
+        detail = detail[:157] + "..."
     if isinstance(exc, PDFPasswordIncorrect):
         return ReadError(path, Reason.ENCRYPTED, "password-protected PDF: it cannot be opened without its password")
     if isinstance(exc, PDFEncryptionError):
@@ -922,9 +975,10 @@ def _read(p: Path, max_pages: int) -> Document:
             raise ReadError(p, Reason.TOO_LARGE, f"{len(plumber_pages)} pages, more than the limit of {max_pages}")
         if not plumber_pages:
             raise ReadError(p, Reason.EMPTY, "the PDF has no pages")
-        if declared is not None and len(plumber_pages) < declared:
-            raise ReadError(p, Reason.TRUNCATED, f"the PDF declares {declared} pages but only {len(plumber_pages)} can be found")
         damaged: list[Problem] = []
+        if declared is not None and len(plumber_pages) < declared:
+            damaged.append(Problem(SourceRef(file), f"the PDF declares {declared} pages but only {len(plumber_pages)} "
+                                                    "can be found: the file may be damaged"))
         if any(isinstance(x, PDFXRefFallback) for x in getattr(pdf.doc, "xrefs", ())):
             damaged.append(Problem(SourceRef(file), "the PDF's cross-reference table is damaged and was rebuilt by "
                                                     "scanning the file: some of its content may be missing"))
@@ -944,6 +998,10 @@ def _read(p: Path, max_pages: int) -> Document:
             raise ReadError(p, Reason.NO_TEXT_LAYER,
                             "no text layer (a scanned document): jueSuan reads text, not pictures")
         raise ReadError(p, Reason.EMPTY, "the PDF has no text")
+    n_words, n_cid = sum(pg.n_words for pg in pages), sum(pg.n_cid for pg in pages)
+    if n_cid > n_words / 2:
+        raise ReadError(p, Reason.NO_TEXT_LAYER, "the text cannot be read: its fonts have no Unicode mapping "
+                                                 "(characters come out as (cid:N) codes)")
     _link_pages(pages)
     doc = _document(p, file, pages)
     return attrs.evolve(doc, problems=tuple(damaged) + doc.problems) if damaged else doc
@@ -990,13 +1048,16 @@ def _document(p: Path, file: str, pages: list[_Page]) -> Document:
     problems: list[Problem] = []
     flow = _Flow(pages)
     n_tab = 0
+    n_par = 0
     para: list[_Line] = []
     para_page = 0
 
     def flush() -> None:
+        nonlocal n_par
         if not para:
             return
-        i = sum(1 for b in blocks if isinstance(b, Paragraph))
+        i = n_par
+        n_par += 1
         first = [ln for ln in para if ln.page == para_page]
         box = (min(ln.x0 for ln in first), min(ln.top for ln in first), max(ln.x1 for ln in first),
                max(ln.bottom for ln in first))

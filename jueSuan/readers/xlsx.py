@@ -23,6 +23,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from .base import Document, ReadError, Reason
+from .safety import check_cells, check_zip
 from .sheet import OLE_MAGIC, SheetData, WorkbookBuilder, foreign_kind, format_value, read_head
 
 __all__ = ["read_xlsx"]
@@ -114,11 +115,7 @@ def _read_sheet(wb: Any, ws: Any, styles: _Styles) -> SheetData:
 def _check_package(path: Path, head: bytes) -> None:
     if not head.startswith(b"PK"):
         raise ReadError(path, Reason.WRONG_FORMAT, f"not an .xlsx workbook ({foreign_kind(head)} saved as .xlsx)")
-    try:
-        with zipfile.ZipFile(path) as zf:
-            names = {n.lower() for n in zf.namelist()}
-    except (zipfile.BadZipFile, OSError, EOFError) as exc:
-        raise ReadError(path, Reason.TRUNCATED, f"damaged or truncated zip archive ({exc})") from None
+    names = check_zip(path)
     if any(n.endswith("workbook.xml") for n in names):
         return
     if "xl/workbook.bin" in names:
@@ -160,5 +157,7 @@ def read_xlsx(path: str | Path) -> Document:
         raise ReadError(p, Reason.TOO_LARGE, "the workbook does not fit in memory") from None
     except Exception as exc:  # lxml syntax errors, missing parts, bad style tables...
         raise ReadError(p, Reason.MALFORMED, f"not a readable workbook ({type(exc).__name__}: {exc})") from None
-    return builder.document(str(p), "xlsx")
+    doc = builder.document(str(p), "xlsx")
+    check_cells(p, sum(g.n_rows * g.n_cols for g in doc.grids))
+    return doc
 
