@@ -680,9 +680,12 @@ def _register_font() -> bool:
 def convert_docx() -> None:
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        print("soffice (LibreOffice) not found: keeping the committed samples/songjiang-2020*.pdf")
+        print("soffice (LibreOffice) not found: keeping the committed samples/*.pdf")
         return
-    for name in ("songjiang-2020", "songjiang-2020-fixed"):
+    # the 部门决算 samples and the 绩效自评表 samples, as a Word export prints them (cells wrap,
+    # tables run over pages)
+    for name in ("songjiang-2020", "songjiang-2020-fixed", "songjiang-2020-appendix", "jiading-perf-2024",
+                 "huating-perf-2024", "pujin-perf-2023"):
         with tempfile.TemporaryDirectory() as tmp:
             subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", tmp, str(SAMPLES / f"{name}.docx")],
                            check=True, capture_output=True, timeout=300)
