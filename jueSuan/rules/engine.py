@@ -117,17 +117,18 @@ class Check:
         return self.finding(Severity.UNCHECKED, table, line, f"{table}「{line}」未检查：{reason}", list(figs))
 
     def _scale(self, figs: list[Figure]) -> tuple[list[Decimal], list[Decimal], str | None] | str:
+        """Values in the unit of the first figure, with the factors used; a message when the units
+        cannot be compared (one known, one not)."""
         units = {f.unit for f in figs}
         if len(units) <= 1:
             u = next(iter(units))
-            return [f.value for f in figs], [f.half_unit for f in figs], (u.label if u else None)
+            return [f.value for f in figs], [], (u.label if u else None)
         if None in units:
             return "单位不明，无法跨表比较"
         base = figs[0].unit
         assert base is not None
-        vals = [f.value * f.unit.factor / base.factor for f in figs]  # type: ignore[union-attr]
-        halves = [f.half_unit * f.unit.factor / base.factor for f in figs]  # type: ignore[union-attr]
-        return vals, halves, base.label
+        factors = [f.unit.factor / base.factor for f in figs]  # type: ignore[union-attr]
+        return [f.value * k for f, k in zip(figs, factors, strict=True)], factors, base.label
 
     def identity(
         self, table: str, line: str, lhs_label: str, lhs: Figure | None, terms: list[Signed],
@@ -150,33 +151,33 @@ class Check:
         if isinstance(scaled, str):
             yield self.unchecked(table, line, scaled, used)
             return
-        vals, halves, unit = scaled
+        vals, factors, unit = scaled
         left = vals[0]
         right = sum((s * v for (s, _, _), v in zip(present, vals[1:], strict=True)), Decimal(0))
-        bound = sum(halves, Decimal(0)) * self.tolerance.multiplier + self.tolerance.extra
         diff = left - right
+        if diff == 0 or (relation == "<=" and diff <= 0):
+            return  # holds exactly: nothing to say (the common case, so nothing more is computed)
+        halves = [f.half_unit * k for f, k in zip(figs, factors, strict=True)] if factors else [f.half_unit for f in figs]
+        bound = sum(halves, Decimal(0)) * self.tolerance.multiplier + self.tolerance.extra
+        if relation == "<=" and diff <= bound:
+            return
         one = len(present) == 1 and present[0][0] > 0
         if len(present) > 4 and all(s > 0 for s, _, _ in present):
             expr = f"其下{len(present)}项（{present[0][1]}…{present[-1][1]}）之和"
         else:
             expr = " ".join(f"{'+' if s > 0 else '−'} {lbl} {_printed(f)}" for s, lbl, f in present)
             expr = expr.removeprefix("+ ").strip()
+        stated = f"{lhs_label} {lhs.printed} {'大于' if relation == '<=' else '≠'} {expr}"
+        stated += "" if one else f" = {fmt(right)}"
         if relation == "<=":
-            if diff <= bound:
-                return
-            msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} 大于 {expr}{'' if one else f' = {fmt(right)}'}，"
-                   f"超出 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）")
+            msg = f"{table}「{line}」：{stated}，超出 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）"
             yield self.finding(self.severity, table, line, msg, used, left, right, bound, unit)
             return
-        if diff == 0:
-            return
         if abs(diff) <= bound:
-            msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr}{'' if one else f' = {fmt(right)}'}，"
-                   f"相差 {fmt(diff)}，在舍入容差 ±{fmt_bound(bound)} 内")
+            msg = f"{table}「{line}」：{stated}，相差 {fmt(diff)}，在舍入容差 ±{fmt_bound(bound)} 内"
             yield self.finding(Severity.ROUNDING, table, line, msg, used, left, right, bound, unit)
             return
-        msg = (f"{table}「{line}」：{lhs_label} {lhs.printed} ≠ {expr}{'' if one else f' = {fmt(right)}'}，"
-               f"相差 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）")
+        msg = f"{table}「{line}」：{stated}，相差 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）"
         if not complete:  # some lines of the table were not placed: the sum may lack them
             yield self.finding(Severity.UNCHECKED, table, line, msg + "；表中有未能识别的行，无法确认", used, left,
                                right, bound, unit)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -138,6 +139,7 @@ def _classified(report: Report, q: Quote) -> tuple[str, Figure] | None:
 _TRAILING = ("支出决算", "决算数", "决算", "支出")
 
 
+@functools.lru_cache(maxsize=4096)
 def resolver_for(subject: str) -> Resolver | None:
     """The table value a subject names: the longest known key the subject ends with (after
     dropping a trailing 支出/决算), or contains with at most a few characters around it."""
