@@ -124,3 +124,17 @@ def test_narrative_self_consistency(tmp_path: Path, sentence: str, rule: str) ->
     path = write_docx(tmp_path / "n.docx", ["第三部分 某单位2020年度部门决算情况说明", "一、总体情况", sentence])
     report = build_report([read_document(path)])
     assert rule in {f.rule for f in jueSuan.reconcile(report) if f.severity.rank >= Severity.WARNING.rank}
+
+
+def test_figures_of_another_year_are_not_compared_with_this_years_tables(published: Path, tmp_path: Path) -> None:
+    d = docx.Document(str(published))
+    for p in d.paragraphs:
+        if p.text.startswith("上海市松江区城市运行管理中心2020年度收入支出总计"):
+            p.text = "2019年度收入支出总计2,231.10万元，上年本年收入合计2,000.00万元。" + p.text
+    out = tmp_path / "prev.docx"
+    d.save(str(out))
+    report = jueSuan.read(out)
+    prev = [q for q in report.quotes if q.role == "previous"]
+    assert [q.text for q in prev] == ["2,231.10万元", "2,000.00万元"]
+    assert not [f for f in jueSuan.reconcile(report).filter(rule="NR001") if "2,231.10" in f.message
+                or "2,000.00" in f.message]

@@ -79,14 +79,14 @@ def build_report(docs: list[Document]) -> Report:
                     headings.append((p.text.strip(), p.ref))
     paragraphs = [p for d in docs for p in d.paragraphs]
     unit_name = _unit_name(paragraphs)
-    quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "")
-    texts = [t.title for t in tables] + [h for h, _ in headings]
+    year = find_year([t.title for t in tables] + [h for h, _ in headings])
+    quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "", year)
     return Report(
         sources=tuple(d.path for d in docs),
         tables=tuple(tables),
         unplaced=tuple(unplaced),
         unit_name=unit_name,
-        year=find_year(texts),
+        year=year,
         narrative=tuple(narrative),
         headings=tuple(headings),  # type: ignore[arg-type]
         evaluations=tuple(evaluations),

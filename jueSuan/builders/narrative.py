@@ -41,6 +41,9 @@ _STRIP_PREFIX = re.compile(r"^(?:其中|与\d{4}年度?相比|与上年相比|�
 _STRIP_SUFFIX = re.compile(r"(?:为|是|共计|共|总计为|达|达到|约)$")
 _UNITS = {"亿元": Unit.YI, "万元": Unit.WAN, "万": Unit.WAN, "千元": Unit.QIAN, "元": Unit.YUAN}
 _FLAT = re.compile(r"持平")
+_PREVIOUS = re.compile(r"上年|去年|上一年|上年度|同期")
+_COMPARED = re.compile(r"与(?:\d{4}年度?|上年|上年度|去年|上一年度?)(?:决算)?相比|比(?:\d{4}年度?|上年|去年)|较(?:\d{4}年度?|上年|去年)")
+_YEARS = re.compile(r"(20\d{2})年")
 _LEAD_WHOLE = re.compile(r"^([^，,；;：:]{2,30}?)(?:决算)?中[，,]")
 
 
@@ -103,7 +106,20 @@ def _is_quantity(norm: str, m: re.Match[str]) -> bool:
     return not (after in _NOT_AFTER or before == "第")
 
 
-def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "") -> tuple[list[Quote], list[Claim]]:
+def _earlier(clause: str, year: int | None) -> bool:
+    """Does the clause speak of another year than the report's (上年…, 2019年度… without 与…相比)?"""
+    if _COMPARED.search(clause):
+        return False
+    if _PREVIOUS.search(clause):
+        return True
+    return year is not None and any(int(y) != year for y in _YEARS.findall(clause))
+
+
+def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
+            year: int | None = None) -> tuple[list[Quote], list[Claim]]:
+    """Every quantity of the paragraphs, and every comparing sentence. ``year``: the report's year;
+    a figure said of another year (上年, 2019年度…) is kept with the role "previous", never
+    compared with this year's tables."""
     quotes: list[Quote] = []
     claims: list[Claim] = []
     uname = _normalise(unit_name)[0] if unit_name else ""
@@ -139,6 +155,8 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "") -> tuple[
                 label = before
                 if measure == "count":
                     role = "count"
+                elif _earlier(sentence[clause_start:m.start()], year):
+                    role = "previous"
                 elif (cm := _CHANGE.search(before)) is not None:
                     role = "growth" if measure == "percent" else "change"
                     direction = -1 if cm.group(1) in ("减少", "下降", "降低") else 1
