@@ -44,11 +44,12 @@ _SIGNATURES: dict[TableKind, tuple[str, ...]] = {
 }
 
 _YEAR = re.compile(r"(20\d{2})年度?")
+_TRAILING_UNIT = re.compile(r"(?:金额|计量)?单位[:：].*$")
 
 
 def title_kind(text: str) -> TableKind | None:
     """The table kind a title names, or None. ``text`` is a title as printed."""
-    s = norm(text)
+    s = _TRAILING_UNIT.sub("", norm(text))  # "收入支出决算总表 单位：万元" on one line
     if len(s) > 60 or (not s.endswith(("表", "表)", "表）")) and "决算表" not in s and "情况表" not in s):
         return None
     for kind, needed, forbidden in _TITLE_RULES:
