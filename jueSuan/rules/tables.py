@@ -407,20 +407,26 @@ def _asset(t: Table, role: str, col: str) -> Signed:
     return (1, ln.label if ln else role, ln.get(col) if ln else None)
 
 
+def _asset_parts(c: Check, parent_role: str, part_roles: tuple[str, ...], skip_blank_parts: bool) -> Iterator[Finding]:
+    """A parent line of the asset table against the sum of its parts, in every column the parent
+    prints (a —— parent has no figure to check)."""
+    t = c.table(T.ASSETS)
+    assert t is not None
+    parent = t.find(parent_role)
+    if parent is None:
+        return
+    for col, name in _ASSET_COLS.items():
+        lhs = parent.get(col)
+        if lhs is None or lhs.is_dash:
+            continue
+        yield from c.identity(t.display_title, f"{parent.label}／{name}", parent.label, lhs,
+                              [_asset(t, r, col) for r in part_roles], skip_all_blank_terms=skip_blank_parts)
+
+
 @rule("AS001", "assets.fixed", "资产负债情况表：固定资产 = 房屋 + 通用设备 + 专用设备 + 其他固定资产", [T.ASSETS], source="A-1")
 def as001(c: Check) -> Iterator[Finding]:
     """固定资产 equals the sum of its parts (value, 年初 and 年末; counts where the parent has one)."""
-    t = c.table(T.ASSETS)
-    assert t is not None
-    fixed = t.find("fixed")
-    if fixed is None:
-        return
-    for col, name in _ASSET_COLS.items():
-        parts = [_asset(t, r, col) for r in ("buildings", "general_equipment", "special_equipment", "other_fixed")]
-        lhs = fixed.get(col)
-        if lhs is None or lhs.is_dash:
-            continue
-        yield from c.identity(t.display_title, f"{fixed.label}／{name}", fixed.label, lhs, parts)
+    yield from _asset_parts(c, "fixed", ("buildings", "general_equipment", "special_equipment", "other_fixed"), False)
 
 
 @rule("AS002", "assets.total", "资产负债情况表：资产合计 = 流动资产 + 固定资产 − 累计折旧 + 长期投资 + 在建工程 + 无形资产 − 累计摊销 + 其他资产",
@@ -463,15 +469,8 @@ def as003(c: Check) -> Iterator[Finding]:
 def as004(c: Check) -> Iterator[Finding]:
     """车辆 equals the sum of its categories, for counts and values; when no category is filled
     in, the breakdown was not printed and the check is reported as not made."""
-    t = c.table(T.ASSETS)
-    assert t is not None
-    vehicles = t.find("vehicles")
-    if vehicles is None:
-        return
-    for col, name in _ASSET_COLS.items():
-        parts = [_asset(t, r, col) for r in ("vehicle_general", "vehicle_enforcement", "vehicle_special", "vehicle_other")]
-        yield from c.identity(t.display_title, f"{vehicles.label}／{name}", vehicles.label, vehicles.get(col), parts,
-                              skip_all_blank_terms=True)
+    yield from _asset_parts(c, "vehicles", ("vehicle_general", "vehicle_enforcement", "vehicle_special",
+                                            "vehicle_other"), True)
 
 
 @rule("AS005", "assets.of_which", "资产负债情况表：“其中”项不大于其所属项（车辆、单价50万元以上通用设备 ≤ 通用设备；单价100万元以上专用设备 ≤ 专用设备）",
