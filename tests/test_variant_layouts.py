@@ -32,7 +32,7 @@ def test_everything_recognised_and_placed(clean: jueSuan.Report) -> None:
     assert t3 is not None
     assert [ln.code for ln in t3.rows] == ["201", "20103", "2010301", "2010350", "208", "20805", "2080505"]
     t5 = clean.table(TableKind.GPB_EXPENDITURE)
-    assert t5 is not None and len(t5.rows) == 7  # continued in a second table, header not repeated
+    assert t5 is not None and len(t5.rows) == 7  # continued in two more tables, repeated header dropped
     assert t5.by_code("2080505").ref.table != t5.by_code("201").ref.table  # type: ignore[union-attr]
 
 

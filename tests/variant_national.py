@@ -1,6 +1,6 @@
 """A consistent 部门决算 in a layout the seeds do not show (amounts in 元):
 行次 columns and a 栏次 row, the older income lines, 类 lines without ordinals, codes split into
-类|款|项 cells, table 5 continued in a second table, table 6 with 人员经费/公用经费 columns,
+类|款|项 cells, table 5 continued in a second and a third table (the last without header), table 6 with 人员经费/公用经费 columns,
 a vertical 三公 table, a 国有资产占用情况表 with value columns only."""
 
 from __future__ import annotations
@@ -96,8 +96,11 @@ def gpb_part1() -> list[list[object]]:
 def gpb_part2() -> list[list[object]]:
     return [*GPB_HEADER,
             ["2010350", "事业运行", "300,000.00", "300,000.00", ""],
-            ["208", "社会保障和就业支出", "120,000.00", "120,000.00", ""],
-            ["20805", "行政事业单位养老支出", "120,000.00", "120,000.00", ""],
+            ["208", "社会保障和就业支出", "120,000.00", "120,000.00", ""]]
+
+
+def gpb_part3() -> list[list[object]]:
+    return [["20805", "行政事业单位养老支出", "120,000.00", "120,000.00", ""],
             ["2080505", "机关事业单位基本养老保险缴费支出", "120,000.00", "120,000.00", ""]]
 
 
@@ -158,7 +161,7 @@ def assets() -> list[list[object]]:
 
 def blocks(edit: dict[str, list[list[object]]] | None = None) -> list[Block]:
     t = {"summary": summary(), "income": income(), "expenditure": expenditure(), "fiscal": fiscal(),
-         "gpb1": gpb_part1(), "gpb2": gpb_part2(), "economic": economic(), "three": three_public(),
+         "gpb1": gpb_part1(), "gpb2": gpb_part2(), "gpb3": gpb_part3(), "economic": economic(), "three": three_public(),
          "fund": fund_table(), "soe": fund_table(), "assets": assets()}
     t.update(edit or {})
     return [
@@ -168,7 +171,7 @@ def blocks(edit: dict[str, list[list[object]]] | None = None) -> list[Block]:
         "表2 收入决算表", UNIT, t["income"],
         "表3 支出决算表", UNIT, t["expenditure"],
         "表4 财政拨款收入支出决算总表", UNIT, t["fiscal"],
-        "表5 一般公共预算财政拨款支出决算明细表", UNIT, t["gpb1"], "", t["gpb2"],
+        "表5 一般公共预算财政拨款支出决算明细表", UNIT, t["gpb1"], "", t["gpb2"], "", t["gpb3"],
         "表6 一般公共预算财政拨款基本支出决算明细表", UNIT, t["economic"],
         "表7 一般公共预算财政拨款“三公”经费支出决算表", UNIT, t["three"],
         "表8 政府性基金预算财政拨款收入支出决算表", UNIT, t["fund"], f"说明：{NAME}2021年度没有政府性基金预算财政拨款收入和支出，故本表无数据。",

@@ -92,6 +92,7 @@ class Candidate:
     by_signature: bool = False
     problem: str = ""
     year: int | None = None  # the year stated in the heading just before the grid
+    last: Grid | None = None  # the last grid merged into this one (a table continued over several)
 
 
 def _title_rows(grid: Grid) -> tuple[str, Unit | None, set[int]]:
@@ -155,10 +156,11 @@ def candidates(doc: Document) -> list[Candidate]:
             j += 1
         prev = out[-1] if out else None
         if (prev is not None and prev.kind is not None and not title
-                and (kind is None or kind is prev.kind) and _adjacent(blocks, prev.grid, block)
+                and (kind is None or kind is prev.kind) and _adjacent(blocks, prev.last or prev.grid, block)
                 and prev.grid.n_cols == block.n_cols and signature_kind(block) in (None, prev.kind)):
-            # a table continued in a second table (page break, or a split by the publisher)
-            out[-1] = attrs.evolve(prev, grid=continue_grid(prev.grid, block), notes=prev.notes + tuple(notes))
+            # a table continued in a second (third…) table: a page break, or a split by the publisher
+            out[-1] = attrs.evolve(prev, grid=continue_grid(prev.grid, block), notes=prev.notes + tuple(notes),
+                                   last=block)
             continue
         out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), False, "", year))
     # the header signature is checked on whole tables, continuations included: the first page of
