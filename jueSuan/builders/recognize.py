@@ -157,7 +157,7 @@ def candidates(doc: Document) -> list[Candidate]:
         prev = out[-1] if out else None
         if (prev is not None and prev.kind is not None and not title
                 and (kind is None or kind is prev.kind) and _adjacent(blocks, prev.last or prev.grid, block)
-                and prev.grid.n_cols == block.n_cols and signature_kind(block) in (None, prev.kind)):
+                and prev.grid.n_cols == block.n_cols):
             # a table continued in a second (third…) table: a page break, or a split by the publisher
             out[-1] = attrs.evolve(prev, grid=continue_grid(prev.grid, block), notes=prev.notes + tuple(notes),
                                    last=block)
