@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 import enum
+import logging
 import sys
+import warnings
 from pathlib import Path
 
 from tabulate import tabulate
@@ -181,8 +183,16 @@ def _rules(fmt: str) -> int:
     return EXIT_OK
 
 
+def _quiet_libraries() -> None:
+    """What the libraries say about a damaged file (pdfminer's log warnings, Python warnings) stays
+    off stderr: jueSuan reports each unreadable file itself, in one line."""
+    logging.getLogger().addHandler(logging.NullHandler())
+    warnings.simplefilter("ignore")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    _quiet_libraries()
     try:
         if args.command == "rules":
             return _rules(args.format)

@@ -142,6 +142,8 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                 first_money = _label(lead.group(1), uname)
             order = 0
             sentence_quotes: list[Quote] = []
+            # what a claim of this sentence names: its last quote's, or, with no quote, the paragraph's
+            classification: tuple[tuple[str, str], ...] = para_class
             for m in _QUANTITY.finditer(sentence):
                 if not _is_quantity(sentence, m):
                     continue
@@ -175,7 +177,7 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                     label = before[: am.start()]
                 own = _classes(label)
                 label = _label(label, uname)
-                classification: tuple[tuple[str, str], ...] = ()
+                classification = ()
                 if own:
                     classification = own
                     label = "".join(n for n, _ in own)

@@ -250,7 +250,7 @@ class _Builder:
             return
 
         def text(key: str) -> tuple[str, Cell | None]:
-            if key not in pos:
+            if key not in pos or pos[key] >= len(row):  # a narrower grid continuing the table
                 return "", None
             cell = row[pos[key]]
             return clean_label(cell.text), cell

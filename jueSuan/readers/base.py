@@ -33,8 +33,8 @@ class ReadError(Exception):
     def __init__(self, path: str | Path, reason: Reason, detail: str) -> None:
         self.path = str(path)
         self.reason = reason
-        self.detail = detail
-        super().__init__(f"{self.path}: {detail} [{reason.value}]")
+        self.detail = " ".join(detail.split())  # one line, whatever a library's message held
+        super().__init__(f"{self.path}: {self.detail} [{reason.value}]")
 
 
 @attrs.frozen

@@ -17,7 +17,7 @@ from docx.opc.exceptions import PackageNotFoundError
 
 from ..source import SourceRef
 from .base import Block, Cell, Document, Grid, Paragraph, ReadError, Reason, make_grid
-from .safety import check_cells, check_zip
+from .safety import CellBudget, check_cells, check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}sdtContent"
@@ -68,8 +68,9 @@ def _int_prop(el: object, path: str, default: int) -> int:
 
 
 class _Builder:
-    def __init__(self, path: str) -> None:
+    def __init__(self, path: str, budget: CellBudget | None = None) -> None:
         self.path = path
+        self.budget = budget or CellBudget(path)
         self.blocks: list[Block] = []
         self.n_tables = 0
         self.n_paragraphs = 0
@@ -102,10 +103,12 @@ class _Builder:
         v_open: dict[int, tuple[int, int]] = {}
         for r, tr in enumerate(_own_children(tbl, _TR)):
             cells: list[Cell] = []
-            col = _int_prop(tr, f"{W}trPr/{W}gridBefore", 0)
+            col = max(0, _int_prop(tr, f"{W}trPr/{W}gridBefore", 0))
+            self.budget.take(col)  # counted before the cells are made: a span may say a billion
             cells.extend(Cell("", ref.at(r, c)) for c in range(col))
             for tc in _own_children(tr, _TC):
                 span = max(1, _int_prop(tc, f"{W}tcPr/{W}gridSpan", 1))
+                self.budget.take(span)
                 vm = tc.find(f"{W}tcPr/{W}vMerge")  # type: ignore[attr-defined]
                 continuing = vm is not None and vm.get(_VAL) in (None, "continue")
                 nested.extend(tc.iter(_TBL))  # type: ignore[attr-defined]
@@ -127,6 +130,8 @@ class _Builder:
                     cells.append(Cell(text, ref.at(r, col + extra), origin or (r, col)))
                 col += span
             rows.append(cells)
+        width = max((len(cells) for cells in rows), default=0)
+        self.budget.take(sum(width - len(cells) for cells in rows))  # the padding of short rows
         self.blocks[slot] = make_grid(index, rows, ref)
         # nested tables: only the outermost level here; deeper ones are reached recursively
         for inner in nested:
@@ -176,7 +181,7 @@ def read_docx(path: str | Path) -> Document:
         raise ReadError(p, Reason.MALFORMED, f"not a readable Word document ({exc})") from None
     except Exception as exc:  # lxml syntax errors and the like
         raise ReadError(p, Reason.MALFORMED, f"malformed document XML ({type(exc).__name__}: {exc})") from None
-    builder = _Builder(p.name)
+    builder = _Builder(p.name, CellBudget(p))
     builder.walk(d.element.body)
     blocks = tuple(b for b in builder.blocks if not (isinstance(b, Grid) and b.n_rows == 0))
     check_cells(p, sum(b.n_rows * b.n_cols for b in blocks if isinstance(b, Grid)))

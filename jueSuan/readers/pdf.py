@@ -40,16 +40,21 @@ with no text at all, or none that decodes, is a ``ReadError`` (``NO_TEXT_LAYER``
 from __future__ import annotations
 
 import bisect
+import contextvars
+import io
 import re
 import statistics
 import unicodedata
+import zlib
 from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
 import attrs
+import pdfminer.pdftypes
 import pdfplumber
+from pdfminer.lzw import LZWDecoder
 from pdfminer.pdfdocument import (
     PDFEncryptionError,
     PDFNoValidXRef,
@@ -65,8 +70,11 @@ from pdfplumber.utils.text import LIGATURES
 from ..numbers import AmountKind, normalize_text, parse_amount
 from ..source import SourceRef
 from .base import Block, Cell, Document, Grid, Paragraph, Problem, ReadError, Reason, make_grid
+from .safety import limits
 
 #: More pages than this and the file is refused (``Reason.TOO_LARGE``): no 部门决算 is that long.
+#: The default of ``InputLimits.max_pages``; ``read_pdf`` follows the limits in force (``set_limits``,
+#: ``JUESUAN_MAX_PAGES``) unless given ``max_pages``.
 MAX_PAGES = 500
 
 #: pdfplumber table finding, lines first. The tolerances are pdfplumber's defaults, kept explicit
@@ -889,6 +897,97 @@ def _last_line_full(lay: _Layout, cell: _CellBox) -> bool:
 
 
 # --------------------------------------------------------------------------------------------------
+# Compressed streams: inflated within a budget
+# --------------------------------------------------------------------------------------------------
+#
+# pdfminer inflates each stream whole (``zlib.decompress``), and when a stream's checksum fails it
+# inflates it again a byte at a time, concatenating the output (quadratic time). A PDF of a few
+# hundred KB can hold streams that inflate to GBs (a flate bomb). pdfminer.pdftypes is therefore
+# given its zlib, its fallback and its LZW decoder in versions that inflate in chunks, in linear
+# time, and charge what they produce to the budget of the PDF being read: the uncompressed-size
+# limit (``InputLimits.max_unzipped_mb``), set per ``read_pdf`` call. Outside ``read_pdf`` there is
+# no budget and pdfminer decodes as it always did.
+
+_CHUNK = 1 << 20
+_stream_budget: contextvars.ContextVar[list[int] | None] = contextvars.ContextVar("jueSuan_pdf_streams", default=None)
+
+
+class _StreamsTooLarge(Exception):
+    pass
+
+
+def _spend(n: int) -> None:
+    budget = _stream_budget.get()
+    if budget is None:
+        return
+    budget[0] -= n
+    if budget[0] < 0:
+        raise _StreamsTooLarge(f"its compressed streams inflate to more than {limits().max_unzipped_mb} MB "
+                               "(a decompression bomb?)")
+
+
+def _inflate(inflater: Any, data: bytes, parts: list[bytes]) -> None:
+    """Feed ``data`` to ``inflater``, appending the output to ``parts`` a chunk at a time."""
+    pending = data
+    while True:
+        out = inflater.decompress(pending, _CHUNK)
+        _spend(len(out))
+        if out:
+            parts.append(out)
+        stalled = not out and len(inflater.unconsumed_tail) >= len(pending)
+        pending = inflater.unconsumed_tail
+        if inflater.eof or stalled or (not pending and not out):
+            return
+
+
+class _BudgetedZlib:
+    """The ``zlib`` pdfminer.pdftypes sees: ``decompress`` inflates a chunk at a time, within budget."""
+
+    error = zlib.error
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(zlib, name)
+
+    @staticmethod
+    def decompress(data: bytes, wbits: int = zlib.MAX_WBITS, bufsize: int = zlib.DEF_BUF_SIZE) -> bytes:
+        inflater = zlib.decompressobj(wbits)
+        parts: list[bytes] = []
+        _inflate(inflater, data, parts)
+        if not inflater.eof:
+            raise zlib.error("Error -5 while decompressing data: incomplete or truncated stream")
+        return b"".join(parts)
+
+
+def _decompress_corrupted(data: bytes) -> bytes:
+    """pdfminer's fallback for a stream whose checksum fails: what inflates before the error, which
+    must lie in the last three bytes (the checksum) or it is raised; in linear time, within budget."""
+    inflater = zlib.decompressobj()
+    parts: list[bytes] = []
+    _inflate(inflater, data[:-3], parts)  # an error here is raised, as pdfminer's own fallback does
+    try:
+        for i in range(max(0, len(data) - 3), len(data)):
+            if inflater.eof:
+                break
+            _inflate(inflater, data[i:i + 1], parts)
+    except zlib.error:
+        pass
+    return b"".join(parts)
+
+
+def _lzwdecode(data: bytes) -> bytes:
+    parts: list[bytes] = []
+    for chunk in LZWDecoder(io.BytesIO(data)).run():
+        _spend(len(chunk))
+        parts.append(chunk)
+    return b"".join(parts)
+
+
+pdfminer.pdftypes.zlib = _BudgetedZlib()  # type: ignore[assignment]
+pdfminer.pdftypes.decompress_corrupted = _decompress_corrupted
+pdfminer.pdftypes.lzwdecode = _lzwdecode
+
+
+# --------------------------------------------------------------------------------------------------
 # The file
 # --------------------------------------------------------------------------------------------------
 
@@ -927,6 +1026,8 @@ def _classify(path: Path, exc: BaseException) -> ReadError:
     detail = " ".join(f"{type(exc).__name__}: {exc}".split()).rstrip(":")
     if len(detail) > 160:
         detail = detail[:157] + "..."
+    if isinstance(exc, _StreamsTooLarge):
+        return ReadError(path, Reason.TOO_LARGE, str(exc))
     if isinstance(exc, PDFPasswordIncorrect):
         return ReadError(path, Reason.ENCRYPTED, "password-protected PDF: it cannot be opened without its password")
     if isinstance(exc, PDFEncryptionError):
@@ -938,16 +1039,20 @@ def _classify(path: Path, exc: BaseException) -> ReadError:
     return ReadError(path, Reason.MALFORMED, f"unreadable PDF ({detail})")
 
 
-def read_pdf(path: str | Path, *, max_pages: int = MAX_PAGES) -> Document:
-    """Read a PDF into a ``Document``; raise ``ReadError`` with a reason for anything unreadable."""
+def read_pdf(path: str | Path, *, max_pages: int | None = None) -> Document:
+    """Read a PDF into a ``Document``; raise ``ReadError`` with a reason for anything unreadable.
+    ``max_pages``: the page limit (default: the limits in force, ``safety.limits().max_pages``)."""
     p = Path(path)
     _check_file(p)
+    budget = _stream_budget.set([limits().max_unzipped_mb * 1024 * 1024])
     try:
-        return _read(p, max_pages)
+        return _read(p, limits().max_pages if max_pages is None else max_pages)
     except ReadError:
         raise
     except Exception as exc:
         raise _classify(p, exc) from None
+    finally:
+        _stream_budget.reset(budget)
 
 
 def _page_count(pdf: Any) -> int | None:

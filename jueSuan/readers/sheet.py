@@ -43,6 +43,7 @@ import attrs
 from ..numbers import detect_unit, normalize_text, parse_amount
 from ..source import SourceRef, col_letters
 from .base import Block, Cell, Document, Paragraph, Problem, ReadError, Reason, make_grid
+from .safety import CellBudget
 
 __all__ = [
     "MISSING_CACHED_VALUE",
@@ -426,7 +427,7 @@ class _Layout:
     _row_texts: dict[int, list[tuple[int, str]]] = attrs.field(factory=dict)
 
     @classmethod
-    def of(cls, sheet: SheetData) -> _Layout:
+    def of(cls, sheet: SheetData, budget: CellBudget | None = None) -> _Layout:
         by_row: dict[int, dict[int, str]] = {}
         for (r, c), text in sheet.texts.items():
             if text:
@@ -448,6 +449,8 @@ class _Layout:
             r2, c2 = m[2], m[3]
             if (r1, c1) == (r2, c2):
                 continue
+            if budget is not None:
+                budget.take((r2 - r1 + 1) * (c2 - c1 + 1))
             for r in range(r1, r2 + 1):
                 merge_rows.add(r)
                 if r > r1:
@@ -481,8 +484,12 @@ class _Layout:
 class WorkbookBuilder:
     """Collects the blocks of every sheet, in workbook order, into one ``Document``."""
 
-    def __init__(self, file_name: str) -> None:
+    def __init__(self, file_name: str, path: str | Path | None = None) -> None:
         self.file = file_name
+        # cells of the grids, and positions covered by merges: each within the cell limit, counted
+        # before they are made (a sheet with a cell at A1 and one at XFD1048576 is 17 billion cells)
+        self.budget = CellBudget(path or file_name)
+        self.merge_budget = CellBudget(path or file_name, "merged cell positions")
         self.blocks: list[Block] = []
         self.problems: list[Problem] = []
         self.n_tables = 0
@@ -499,7 +506,7 @@ class WorkbookBuilder:
     def add_sheet(self, sheet: SheetData) -> None:
         if not is_default_sheet_name(sheet.name):
             self._paragraph(sheet.name, sheet.name, None)
-        lay = _Layout.of(sheet)
+        lay = _Layout.of(sheet, self.merge_budget)
         rows = sorted(set(lay.by_row) | set(lay.bordered_rows) | lay.merge_rows)
         grid: list[int] = []  # absolute rows of the open grid
         grid_bordered = False
@@ -574,6 +581,7 @@ class WorkbookBuilder:
         if not cols:
             return
         left, right = min(cols), max(cols)
+        self.budget.take((bottom - top + 1) * (right - left + 1))
         index = self.n_tables
         self.n_tables += 1
         name = sheet.name

@@ -84,17 +84,42 @@ def _read_sheet(book: Any, sh: Any, styles: _Styles) -> SheetData:
     return data
 
 
-def _cut_mid_sector(path: Path) -> bool:
-    """An OLE file is a header plus whole sectors (512 or 4096 bytes); anything else was cut short."""
+_FREE, _SPECIAL = 0xFFFFFFFF, 0xFFFFFFFA  # sector ids from 0xFFFFFFFA up mark chain ends, FAT sectors...
+
+
+def _cut_short(path: Path) -> bool:
+    """An OLE file is a header plus whole sectors (512 or 4096 bytes). It was cut short when its size
+    is not a whole number of sectors, or when its header or its allocation table (FAT) names a
+    sector past its end (cut at a sector boundary)."""
     try:
-        with path.open("rb") as fh:
-            header = fh.read(32)
-        size = path.stat().st_size
+        data = path.read_bytes()
     except OSError:
         return False
-    shift = int.from_bytes(header[30:32], "little") if len(header) >= 32 else 9
+    if len(data) < 512:
+        return True
+    shift = int.from_bytes(data[30:32], "little")
     sector = 1 << shift if shift in (9, 12) else 512
-    return size < sector or size % sector != 0
+    if len(data) % sector != 0:
+        return True
+    if data[28:30] != b"\xfe\xff" or shift not in (9, 12):
+        return False  # not a sound header: nothing more to tell from it
+    n = len(data) // sector - 1  # sectors after the header (which fills the first one)
+
+    def u32(offset: int) -> int:
+        return int.from_bytes(data[offset:offset + 4], "little")
+
+    fat_sectors = [u32(76 + 4 * i) for i in range(min(u32(44), 109))]
+    named = [u32(48), *fat_sectors, u32(60), u32(68)]  # directory, FAT, mini FAT, DIFAT
+    if any(_SPECIAL > s >= n for s in named):
+        return True
+    per_sector = sector // 4
+    for k, s in enumerate(fat_sectors):
+        start = (s + 1) * sector
+        for j in range(per_sector):
+            entry = u32(start + 4 * j)  # the entry of sector k * per_sector + j: free, or in use
+            if entry != _FREE and (k * per_sector + j >= n or _SPECIAL > entry >= n):
+                return True
+    return False
 
 
 def _open_error(path: Path, exc: Exception, named: str) -> ReadError:
@@ -110,8 +135,8 @@ def _open_error(path: Path, exc: Exception, named: str) -> ReadError:
         return ReadError(path, Reason.ENCRYPTED, "password-protected (an encrypted .xlsx)")
     if named == ".xlsx":
         return ReadError(path, Reason.ENCRYPTED, "password-protected (or a legacy .xls renamed .xlsx)")
-    if _cut_mid_sector(path):
-        return ReadError(path, Reason.TRUNCATED, "truncated .xls (the file ends inside a sector)")
+    if _cut_short(path):
+        return ReadError(path, Reason.TRUNCATED, "truncated .xls (the file ends before its last sector)")
     if "workbook" in low and "ole2" in low:
         return ReadError(path, Reason.WRONG_FORMAT, "an OLE file without a workbook (a Word .doc named .xls?)")
     if any(w in low for w in ("truncat", "eof", "beyond", "short", "not enough")):
@@ -123,13 +148,15 @@ def read_ole_workbook(path: Path, named: str = ".xls") -> Document:
     """Read an OLE compound file as a BIFF workbook (``named``: the extension the file came with)."""
     log = io.StringIO()
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, logfile=log, verbosity=0)
+        # ragged rows: a row holds its own cells only, not padded to the widest row (one cell at IV65536
+        # would otherwise make 16 million)
+        book = xlrd.open_workbook(str(path), formatting_info=True, logfile=log, verbosity=0, ragged_rows=True)
     except MemoryError:
         raise ReadError(path, Reason.TOO_LARGE, "the workbook does not fit in memory") from None
     except Exception as exc:  # xlrd.XLRDError, CompDocError, struct.error, IndexError on damaged files...
         raise _open_error(path, exc, named) from None
     try:
-        builder = WorkbookBuilder(path.name)
+        builder = WorkbookBuilder(path.name, path)
         styles = _Styles(book)
         for sh in book.sheets():
             builder.add_sheet(_read_sheet(book, sh, styles))

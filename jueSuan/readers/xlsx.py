@@ -23,7 +23,7 @@ from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from .base import Document, ReadError, Reason
-from .safety import check_cells, check_zip
+from .safety import CellBudget, check_cells, check_zip
 from .sheet import OLE_MAGIC, SheetData, WorkbookBuilder, foreign_kind, format_value, read_head
 
 __all__ = ["read_xlsx"]
@@ -81,13 +81,14 @@ class _Styles:
         return found
 
 
-def _read_sheet(wb: Any, ws: Any, styles: _Styles) -> SheetData:
+def _read_sheet(wb: Any, ws: Any, styles: _Styles, budget: CellBudget) -> SheetData:
     data = SheetData(ws.title)
     with wb._archive.open(ws._worksheet_path) as src:
         parser = _SheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
                               date_formats=wb._date_formats, timedelta_formats=wb._timedelta_formats)
         texts, bordered = data.texts, data.bordered
         for _, row in parser.parse():
+            budget.take(len(row))  # the cells written in the sheet's XML, before they are kept
             for cell in row:
                 value = cell["value"]
                 style_id = cell["style_id"] or 0
@@ -142,11 +143,12 @@ def read_xlsx(path: str | Path) -> Document:
             # a file object: openpyxl then does not insist on the file name's extension
             wb = openpyxl.load_workbook(fh, read_only=True, data_only=True)
             try:
-                builder = WorkbookBuilder(p.name)
+                builder = WorkbookBuilder(p.name, p)
                 sheets = wb.worksheets
                 styles = _Styles(sheets[0]) if sheets else None  # style ids are the workbook's
+                budget = CellBudget(p, "cells in the sheets")
                 for ws in sheets:
-                    builder.add_sheet(_read_sheet(wb, ws, styles))  # type: ignore[arg-type]
+                    builder.add_sheet(_read_sheet(wb, ws, styles, budget))  # type: ignore[arg-type]
             finally:
                 wb.close()
     except ReadError:
