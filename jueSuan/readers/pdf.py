@@ -1139,7 +1139,10 @@ class _Flow:
             return False
         if b.x0 > self.left + 0.5 * size or not (self.left - size <= a.x0 <= self.left + 4.5 * size):
             return False
-        if a.x1 < self.right - 5 * size:
+        # a runs to the margin; or, not ending a sentence, stops short because what follows could not
+        # be broken (LibreOffice and Word move "（类）8,460,100.00元，" to the next line whole)
+        slack = 5 * size if a.text.rstrip().endswith(("。", "！", "？", "!", "?")) else 12 * size
+        if a.x1 < self.right - slack:
             return False
         if same_page:
             gap = b.base - a.base
