@@ -138,3 +138,23 @@ def test_figures_of_another_year_are_not_compared_with_this_years_tables(publish
     assert [q.text for q in prev] == ["2,231.10万元", "2,000.00万元"]
     assert not [f for f in jueSuan.reconcile(report).filter(rule="NR001") if "2,231.10" in f.message
                 or "2,000.00" in f.message]
+
+
+@pytest.mark.parametrize(("printed", "ok"), [("63.76%", True), ("63.80%", True), ("63.75%", True), ("63.70%", False),
+                                             ("63.9%", False), ("63.7%", True)])
+def test_a_printed_share_may_be_any_value_its_printed_inputs_allow(printed: str, ok: bool) -> None:
+    """19.56 / 30.67: the inputs stand for 19.555–19.565 and 30.665–30.675, i.e. 63.75%–63.80%; a
+    rate may also be truncated (63.7% for 63.77…%)."""
+    from jueSuan.models import Figure
+    from jueSuan.numbers import parse_amount
+    from jueSuan.rules.narrative import _ratio_ok
+    from jueSuan.source import SourceRef
+
+    def fig(text: str) -> Figure:
+        a = parse_amount(text)
+        assert a is not None
+        return Figure(a, SourceRef("x"))
+
+    amount = parse_amount(printed)
+    assert amount is not None
+    assert _ratio_ok(amount, fig("19.56"), fig("30.67")) is ok
