@@ -11,8 +11,7 @@ import xlrd
 
 from jueSuan.numbers import Unit, detect_unit
 from jueSuan.readers.base import Document, Paragraph, ReadError, Reason
-from jueSuan.readers.xls import read_xls
-from jueSuan.readers.xlsx import read_xlsx
+from jueSuan.readers.workbooks import read_xls, read_xlsx
 from tests.test_xlsx_reader import ASSET_GRID, SHEETS, assert_same_as_docx
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,8 +9,7 @@ from .base import Cell, Document, Grid, Paragraph, ReadError, Reason
 from .docx import read_docx
 from .pdf import read_pdf
 from .safety import check_file_size
-from .xls import read_xls
-from .xlsx import read_xlsx
+from .workbooks import read_xls, read_xlsx
 
 __all__ = ["Cell", "Document", "Grid", "Paragraph", "Problem", "ReadError", "Reason", "read_document"]
 

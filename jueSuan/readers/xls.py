@@ -15,9 +15,9 @@ import xlrd
 from xlrd.biffh import XL_CELL_BLANK, XL_CELL_BOOLEAN, XL_CELL_DATE, XL_CELL_EMPTY, XL_CELL_ERROR, XL_CELL_TEXT
 
 from .base import Document, ReadError, Reason
-from .sheet import OLE_MAGIC, SheetData, WorkbookBuilder, foreign_kind, format_value, read_head
+from .sheet import SheetData, WorkbookBuilder, format_value
 
-__all__ = ["read_ole_workbook", "read_xls"]
+__all__ = ["read_ole_workbook"]
 
 _ENCRYPTED_PACKAGE = "EncryptedPackage".encode("utf-16-le")  # an encrypted .xlsx is an OLE file holding this
 
@@ -167,16 +167,3 @@ def read_ole_workbook(path: Path, named: str = ".xls") -> Document:
     finally:
         book.release_resources()
     return builder.document(str(path), "xls")
-
-
-def read_xls(path: str | Path) -> Document:
-    """Read an .xls into a ``Document``; raise ``ReadError`` with a reason for anything unreadable."""
-    p = Path(path)
-    head = read_head(p)
-    if head.startswith(b"PK"):
-        from .xlsx import read_xlsx  # an .xlsx saved under the name .xls
-
-        return read_xlsx(p)
-    if not head.startswith(OLE_MAGIC):
-        raise ReadError(p, Reason.WRONG_FORMAT, f"not an .xls workbook ({foreign_kind(head)} saved as .xls)")
-    return read_ole_workbook(p, ".xls")

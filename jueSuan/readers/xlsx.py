@@ -24,9 +24,9 @@ from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from .base import Document, ReadError, Reason
 from .safety import CellBudget, check_cells, check_zip
-from .sheet import OLE_MAGIC, SheetData, WorkbookBuilder, foreign_kind, format_value, read_head
+from .sheet import SheetData, WorkbookBuilder, foreign_kind, format_value, read_head
 
-__all__ = ["read_xlsx"]
+__all__ = ["read_xlsx_package"]
 
 
 class _SheetParser(WorkSheetParser):
@@ -128,14 +128,12 @@ def _check_package(path: Path, head: bytes) -> None:
     raise ReadError(path, Reason.WRONG_FORMAT, "a zip archive but not an Excel workbook (no xl/workbook.xml)")
 
 
-def read_xlsx(path: str | Path) -> Document:
-    """Read an .xlsx into a ``Document``; raise ``ReadError`` with a reason for anything unreadable."""
+def read_xlsx_package(path: str | Path) -> Document:
+    """Read an .xlsx package (a zip) into a ``Document``; ``ReadError`` for anything unreadable.
+    ``workbooks.read_xlsx`` is the entry point: it first sends a legacy .xls renamed .xlsx to the
+    .xls reader."""
     p = Path(path)
     head = read_head(p)
-    if head.startswith(OLE_MAGIC):
-        from .xls import read_ole_workbook  # a legacy .xls renamed .xlsx is read as what it is
-
-        return read_ole_workbook(p, named=".xlsx")
     _check_package(p, head)
     try:
         with p.open("rb") as fh, warnings.catch_warnings():
