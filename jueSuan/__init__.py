@@ -3,8 +3,8 @@
 >>> import jueSuan
 >>> report = jueSuan.read("samples/songjiang-2020.docx")
 >>> findings = jueSuan.reconcile(report)
->>> [f.rule for f in findings.filter(severity=jueSuan.Severity.ERROR)]
-['XT007']
+>>> sorted({f.rule for f in findings.filter(severity=jueSuan.Severity.ERROR)})
+['NR001', 'NR005', 'XT007']
 """
 
 from .api import read

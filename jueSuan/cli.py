@@ -29,7 +29,6 @@ from .render.html import render_html
 from .render.json import render_json
 from .render.rules_doc import rules_markdown
 from .render.text import render_summary, render_text
-from .render.xlsx import write_xlsx
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 2
 _READABLE = {".docx", ".xlsx", ".xls", ".pdf"}
@@ -127,6 +126,8 @@ def _reconcile(args: argparse.Namespace) -> int:
             continue
         outcomes.append(Outcome(label, report, reconcile(report, config)))
     if args.format == OutputFormat.XLSX.value:
+        from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
+
         write_xlsx(outcomes, args.output)
     else:
         text = {OutputFormat.JSON.value: render_json, OutputFormat.HTML.value: render_html}.get(

@@ -2,19 +2,29 @@
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from pathlib import Path
 
-from .base import Cell, Document, Grid, Paragraph, ReadError, Reason
-from .docx import read_docx
-from .pdf import read_pdf
+from .base import Cell, Document, Grid, Paragraph, Problem, ReadError, Reason
 from .safety import check_file_size
-from .workbooks import read_xls, read_xlsx
 
 __all__ = ["Cell", "Document", "Grid", "Paragraph", "Problem", "ReadError", "Reason", "read_document"]
 
-_READERS: dict[str, Callable[[str | Path], Document]] = {".docx": read_docx, ".xlsx": read_xlsx, ".xls": read_xls,
-                                                      ".pdf": read_pdf}
+# Each reader module imports its format library (python-docx, openpyxl, xlrd, pdfplumber) at the top, so a
+# reader is imported only when the first file of its format is read: `import jueSuan`, `--help` and a .docx
+# run never pay for the PDF or workbook libraries.
+_READERS: dict[str, tuple[str, str]] = {".docx": ("docx", "read_docx"), ".xlsx": ("workbooks", "read_xlsx"),
+                                        ".xls": ("workbooks", "read_xls"), ".pdf": ("pdf", "read_pdf")}
+
+
+def reader_for(suffix: str) -> Callable[[str | Path], Document] | None:
+    """The reader function for a file extension (imported on first use), or None."""
+    entry = _READERS.get(suffix.lower())
+    if entry is None:
+        return None
+    module = importlib.import_module(f".{entry[0]}", __name__)
+    return getattr(module, entry[1])  # type: ignore[no-any-return]
 
 _KNOWN_UNSUPPORTED = {
     ".doc": "legacy Word .doc (save it as .docx)",
@@ -40,9 +50,9 @@ def read_document(path: str | Path) -> Document:
     if p.is_dir():
         raise ReadError(p, Reason.UNSUPPORTED_FORMAT, "is a folder, not a file")
     suffix = p.suffix.lower()
-    reader = _READERS.get(suffix)
-    if reader is not None:
+    if suffix in _READERS:
         check_file_size(p)
+    reader = reader_for(suffix)
     if reader is None:
         what = _KNOWN_UNSUPPORTED.get(suffix, f"'{suffix or '(no extension)'}' files")
         readable = ", ".join(sorted(_READERS))
