@@ -1,4 +1,4 @@
-"""Renderers: one reconciled report (or a read error) to text or JSON."""
+"""Renderers: one reconciled report (or a read error) to text, JSON, HTML, xlsx and the CI formats."""
 
 from __future__ import annotations
 
@@ -7,6 +7,28 @@ import attrs
 from ..findings import Findings
 from ..models import Report
 from ..readers import ReadError
+
+REASON_ZH = {
+    "not-found": "文件不存在",
+    "unsupported-format": "不支持的文件格式",
+    "wrong-format": "文件内容与扩展名不符",
+    "truncated": "文件不完整（已损坏）",
+    "encrypted": "文件有密码保护",
+    "empty": "文件为空",
+    "no-tables": "文件中没有表格",
+    "no-recognised-table": "没有可识别的决算表",
+    "malformed": "文件格式错误",
+    "no-text-layer": "扫描件（没有文字层）",
+    "too-large": "文件超出处理限制",
+    "timeout": "处理超时",
+    "crashed": "处理进程异常退出",
+}
+
+
+def read_error_text(error: ReadError) -> str:
+    """A read error in one line, in Chinese first: 无法读取 FILE：文件不完整（已损坏）— detail [truncated]."""
+    zh = REASON_ZH.get(error.reason.value, "无法读取")
+    return f"无法读取 {error.path}：{zh}（{error.detail}） [{error.reason.value}]"
 
 
 @attrs.frozen
