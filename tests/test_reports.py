@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import openpyxl
@@ -44,12 +45,22 @@ def test_xlsx_report(published: Path, tmp_path: Path) -> None:
     target = link_cell.hyperlink.target or link_cell.hyperlink.location
     sheet_name, addr = target.lstrip("#").rsplit("!", 1)
     ws = wb[sheet_name.strip("'")]
-    assert ws[addr].value.strip() == "2,026.81"  # the 基本支出 of table 5
+    # the 基本支出 of table 5: a number, in the format of its printed precision, on the sheet of its table
+    assert ws.title == "一般公共预算财政拨款支出决算表"
+    assert Decimal(str(ws[addr].value)) == Decimal("2026.81") and ws[addr].number_format == "#,##0.00"
     assert ws[addr].fill.fgColor.rgb.endswith("F8C4C4") and "XT007" in ws[addr].comment.text
-    # the table-6 totals are marked on their own sheet
-    t6 = next(w for w in wb.worksheets if any(c.value == "人员经费合计" for row in w.iter_rows() for c in row))
+    assert ws.freeze_panes is not None and ws.auto_filter.ref
+    assert summary.freeze_panes == "A2" and summary.auto_filter.ref.startswith("A1:")
+    assert Decimal(str(xt007[7])) == Decimal("-1957.24") and xt007[11] == "万元"  # 差额 as a number, with its unit
+    assert "人员经费合计 · 决算数" in xt007[10]
+    # rows by severity: every error before the first warning
+    sev = [r[3] for r in rows if r[3]]
+    assert sev.index("warning") > max(i for i, s in enumerate(sev) if s == "error")
+    # the table-6 totals are marked on their own sheet; codes stay text
+    t6 = wb["2020年度一般公共预算财政拨款基本支出决算表"]
     marked = [c for row in t6.iter_rows() for c in row if c.comment is not None]
-    assert {(c.value or "").strip() for c in marked} >= {"1,963.59", "2,020.46"}
+    assert {Decimal(str(c.value)) for c in marked if isinstance(c.value, int | float)} >= {Decimal("1963.59"), Decimal("2020.46")}
+    assert any(c.value == "30101" for row in t6.iter_rows() for c in row)
 
 
 def _chromium() -> str | None:
