@@ -69,3 +69,15 @@ def test_title_forms() -> None:
     assert split_title("公开05表 一般公共预算支出表 单位：万元") == ("公开05表", "一般公共预算支出表")
     assert table_number("收支预算总表", ["收支预算总表", "公开01表"]) == "公开01表"
     assert table_number("收支预算总表", ["收支预算总表", "注：本表反映…", "公开01表"]) == ""
+
+
+def test_performance_figures_name_the_project_and_the_indicator() -> None:
+    findings = jueSuan.reconcile(jueSuan.read(SAMPLES / "jiading-perf-2024.pdf"))
+    pf = [f for f in findings if f.rule.startswith("PF") and f.severity.rank >= jueSuan.Severity.WARNING.rank]
+    assert pf
+    for f in pf:
+        for t in f.terms:
+            where = t.ref.where()
+            assert where.startswith("绩效自评表「") and "第" in where and "页" in where
+            line = where.split(" · ")[1]
+            assert not line.endswith("指标") and not line.startswith("第")  # the indicator or funds line, as printed
