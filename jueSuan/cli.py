@@ -58,8 +58,15 @@ class UsageError(Exception):
     """A usage or configuration error: one line on stderr, exit 2."""
 
 
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """argparse's usage errors, said in Chinese first (exit 2)."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误 usage error: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="jueSuan", description="读取并核对部门决算 Read and reconcile 部门决算 disclosures.")
+    p = _Parser(prog="jueSuan", description="读取并核对部门决算 Read and reconcile 部门决算 disclosures.")
     p.add_argument("--version", action="version", version=f"jueSuan {version()}")
     sub = p.add_subparsers(dest="command", required=True)
     rec = sub.add_parser("reconcile", help="核对一份报告 reconcile one report (several files make one report; "

@@ -103,32 +103,32 @@ def _list(value: Any, where: str) -> tuple[str, ...]:
         return tuple(v.strip() for v in value.split(",") if v.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{where}: expected a list of rule ids")
+    raise ConfigError(f"{where}: 应为规则编号列表 expected a list of rule ids")
 
 
 def from_mapping(data: dict[str, Any], source: str) -> Config:
     known = {"select", "ignore", "severity", "fail-on", "fail_on", "tolerance"}
     unknown = set(data) - known
     if unknown:
-        raise ConfigError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise ConfigError(f"{source}: 未知的配置项 unknown key(s) {', '.join(sorted(unknown))}")
     sev: list[tuple[str, Severity]] = []
     for rule_id, label in (data.get("severity") or {}).items():
         try:
             sev.append((rule_id, Severity.parse(str(label))))
         except ValueError:
-            raise ConfigError(f"{source}: severity.{rule_id} = {label!r} is not one of "
+            raise ConfigError(f"{source}: severity.{rule_id} = {label!r} 不是有效级别 is not one of "
                               f"{', '.join(s.label for s in Severity)}") from None
     fail_on = str(data.get("fail-on", data.get("fail_on", "error"))).lower()
     if fail_on not in FAIL_ON:
-        raise ConfigError(f"{source}: fail-on must be one of {', '.join(FAIL_ON)}")
+        raise ConfigError(f"{source}: fail-on 须为 must be one of {', '.join(FAIL_ON)}")
     tol = data.get("tolerance") or {}
     rounding = str(tol.get("rounding", "printed"))
     if rounding not in ("printed", "none"):
-        raise ConfigError(f"{source}: tolerance.rounding must be 'printed' or 'none'")
+        raise ConfigError(f"{source}: tolerance.rounding 须为 must be 'printed' or 'none'")
     try:
         extra = Decimal(str(tol.get("extra", "0")))
     except InvalidOperation:
-        raise ConfigError(f"{source}: tolerance.extra must be a number") from None
+        raise ConfigError(f"{source}: tolerance.extra 须为数字 must be a number") from None
     return Config(_list(data.get("select", []), f"{source}: select"), _list(data.get("ignore", []), f"{source}: ignore"),
                   tuple(sev), fail_on, Tolerance(rounding, extra), source)
 
@@ -151,12 +151,12 @@ def load(path: str | Path | None = None, start: str | Path | None = None) -> Con
 def _load_file(p: Path, required: bool) -> Config | None:
     if not p.is_file():
         if required:
-            raise ConfigError(f"{p}: no such configuration file")
+            raise ConfigError(f"{p}: 配置文件不存在 no such configuration file")
         return None
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{p}: not valid TOML ({exc})") from None
+        raise ConfigError(f"{p}: 不是有效的 TOML not valid TOML ({exc})") from None
     if p.name == "pyproject.toml":
         table = data.get("tool", {}).get("jueSuan")
         if table is None:
