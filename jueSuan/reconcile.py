@@ -39,7 +39,9 @@ def reconcile(
     config = config or Config()
     check_config(config)
     sev = {**config.severities(), **{k.upper(): v for k, v in (severities or {}).items()}}
-    unknown = sorted(k for k in sev if k not in registry())
+    rules = tuple(rules) if rules is not None else None
+    given = {r.id.upper() for r in rules} if rules is not None else set()
+    unknown = sorted(k for k in sev if k not in registry() and k not in given)
     if unknown:
         raise ConfigError(f"未知的规则 unknown rule id(s) in severities: {', '.join(unknown)}")
     items: list[Finding] = []

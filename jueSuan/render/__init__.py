@@ -26,9 +26,9 @@ REASON_ZH = {
 
 
 def read_error_text(error: ReadError) -> str:
-    """A read error in one line, in Chinese first: 无法读取 FILE：文件不完整（已损坏）— detail [truncated]."""
-    zh = REASON_ZH.get(error.reason.value, "无法读取")
-    return f"无法读取 {error.path}：{zh}（{error.detail}） [{error.reason.value}]"
+    """A read error in one line, the file first, then in Chinese: FILE: 无法读取：文件不完整（已损坏）（detail） [truncated]."""
+    zh = REASON_ZH.get(error.reason.value, "")
+    return f"{error.path}: 无法读取：{zh}（{error.detail}） [{error.reason.value}]"
 
 
 @attrs.frozen
