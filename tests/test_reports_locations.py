@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 import jueSuan
 from jueSuan.builders.printed import split_title, table_number
 
@@ -81,3 +83,19 @@ def test_performance_figures_name_the_project_and_the_indicator() -> None:
             assert where.startswith("绩效自评表「") and "第" in where and "页" in where
             line = where.split(" · ")[1]
             assert not line.endswith("指标") and not line.startswith("第")  # the indicator or funds line, as printed
+
+
+REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real"
+TEMPLATE = REAL / "shanghai-juesuan" / "上海市部门决算模板2024.pdf"
+
+
+@pytest.mark.skipif(not TEMPLATE.exists(), reason="the real documents are in ../shared/real (absent here)")
+def test_real_template_numbers_its_tables_from_its_contents() -> None:
+    """The official Shanghai template prints 一、…九、 in its 目录 only: every table gets its number."""
+    report = jueSuan.read(TEMPLATE)
+    numbers = [t.number for t in report.tables]
+    assert numbers == ["表一", "表二", "表三", "表四", "表五", "表六", "表七", "表八", "表九"]
+    t6 = report.table(jueSuan.TableKind.BASIC_ECONOMIC)
+    assert t6 is not None
+    where = t6.lines[0].figures[0].ref.where()
+    assert where.startswith("表六 一般公共预算财政拨款基本支出决算表 · 301 工资福利支出 · 决算数 · 第") and where.endswith("页")
