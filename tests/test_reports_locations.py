@@ -99,3 +99,14 @@ def test_real_template_numbers_its_tables_from_its_contents() -> None:
     assert t6 is not None
     where = t6.lines[0].figures[0].ref.where()
     assert where.startswith("表六 一般公共预算财政拨款基本支出决算表 · 301 工资福利支出 · 决算数 · 第") and where.endswith("页")
+
+
+@pytest.mark.skipif(not TEMPLATE.exists(), reason="the real documents are in ../shared/real (absent here)")
+def test_a_finding_without_figures_is_located_by_its_table() -> None:
+    from jueSuan.findings import Finding, Severity
+    from jueSuan.render import table_places
+
+    report = jueSuan.read(TEMPLATE)
+    f = Finding("XT010", "cross.empty_fund_note", Severity.WARNING, "政府性基金预算财政拨款收入支出决算表", "", "…")
+    places = table_places(report, f)
+    assert len(places) == 1 and places[0].startswith("表八 政府性基金预算财政拨款收入支出决算表 · 第")  # not 表三 支出决算表

@@ -13,7 +13,7 @@ from ..findings import Finding, Findings, Severity
 from ..models import Report
 from ..readers.base import Document, Grid, Paragraph
 from ..rules.engine import fmt, fmt_bound
-from . import Outcome, read_error_text
+from . import Outcome, read_error_text, table_places
 from .html_context import Citations, cell_key, doc_index, esc, page_crops, paragraph_context, table_context
 
 _CSS = """
@@ -86,7 +86,7 @@ def _difference(f: Finding) -> str:
 
 
 def _finding(n: int, f: Finding, docs: list[Document], cites: Citations, images: dict, zooms: list[str],
-             with_context: bool) -> str:
+             with_context: bool, report: Report) -> str:
     crops, zoom = page_crops(n, f, docs, images) if with_context else ("", "")
     zooms.append(zoom)
     pictured = {(di, p) for (di, p) in images}
@@ -105,6 +105,7 @@ def _finding(n: int, f: Finding, docs: list[Document], cites: Citations, images:
         where = esc(t.ref.where())
         label = f'<a href="{target}">{where}</a>' if target else where
         figs.append(f'<li><span class="val">{esc(t.printed)}</span>{esc(t.label)} — {label}</li>')
+    figs += [f'<li><span class="val">表</span>{esc(place)}</li>' for place in table_places(report, f)]
     context = ""
     if with_context:
         context = crops + table_context(n, f, docs, cites, pictured) + paragraph_context(n, f, docs)
@@ -197,9 +198,9 @@ def _report(o: Outcome, styles: list[str], zooms: list[str], ri: int) -> str:
     out.append(f"<p>单位 {esc(r.unit_name or '?')} · 年度 {r.year or '?'} · 金额单位 {esc(r.unit.label if r.unit else '未注明')}"
                f" · 识别表格 {len(r.tables)}：{esc('、'.join(t.printed_name for t in r.tables))}</p>")
     out.append("<h3>发现 Findings（按严重程度，再按文件中的顺序）</h3>")
-    out += [_finding(n, f, docs, cites, images, zooms, True) for n, f in enumerate(items, 1) if f.severity in _MAIN]
+    out += [_finding(n, f, docs, cites, images, zooms, True, o.report) for n, f in enumerate(items, 1) if f.severity in _MAIN]
     for sev in (Severity.UNCHECKED, Severity.INFO):
-        group = [_finding(n, f, docs, cites, images, zooms, False) for n, f in enumerate(items, 1) if f.severity is sev]
+        group = [_finding(n, f, docs, cites, images, zooms, False, o.report) for n, f in enumerate(items, 1) if f.severity is sev]
         out.append(f'<details class="{sev.label}"><summary>{_ZH[sev]} {sev.label}：{len(group)}</summary>'
                    f'{"".join(group) or "<p>无 none</p>"}</details>')
     out.append(_collapsed("不适用 not applicable", "not-applicable",

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from typing import TextIO
 
 from ..findings import Finding, Findings, Severity
+from ..models import Report
 from ..rules.engine import fmt, fmt_bound
-from . import Outcome, read_error_text
+from . import Outcome, read_error_text, table_places
 
 SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.ROUNDING: "舍入",
                Severity.INFO: "提示", Severity.UNCHECKED: "未检查"}
@@ -82,7 +83,7 @@ def summary_line(findings: Findings, verbose: bool = False) -> str:
     return "结果 summary：" + " · ".join(parts)
 
 
-def _finding_lines(f: Finding, color: bool) -> list[str]:
+def _finding_lines(f: Finding, color: bool, report: Report) -> list[str]:
     head = f"{f.rule}  {_paint(_SEV[f.severity], f.severity, color)}"
     if f.difference is not None:
         head += f"  差额 {money(f.difference, f.unit)}"
@@ -93,6 +94,7 @@ def _finding_lines(f: Finding, color: bool) -> list[str]:
     if len(figures) > 8:  # a long sum: the total and the first terms, and how many more
         figures = [*figures[:6], ("…", f"另 {len(figures) - 7} 项"), figures[-1]]
     lines += align([("→", v, w) for v, w in figures], right=(1,), indent="    ")
+    lines += [f"    → {place}" for place in table_places(report, f)]
     return lines
 
 
@@ -125,7 +127,7 @@ def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHE
             out.append("")
             out.append(_paint(f"【{_SEV[sev]}：{len(items)}】", sev, color))
             for f in items:
-                out.extend(_finding_lines(f, color))
+                out.extend(_finding_lines(f, color, r))
         if quiet:
             continue
         if r.unplaced:
