@@ -110,3 +110,18 @@ def test_a_finding_without_figures_is_located_by_its_table() -> None:
     f = Finding("XT010", "cross.empty_fund_note", Severity.WARNING, "政府性基金预算财政拨款收入支出决算表", "", "…")
     places = table_places(report, f)
     assert len(places) == 1 and places[0].startswith("表八 政府性基金预算财政拨款收入支出决算表 · 第")  # not 表三 支出决算表
+
+
+def test_narrative_sections_and_sentences(tmp_path: Path) -> None:
+    econ = [["项目", "", "决算数"], ["经济分类科目编码", "科目名称", ""], ["301", "工资福利支出", "10.00"],
+            ["30101", "基本工资", "10.00"], ["人员经费合计", "", "10.00"]]
+    path = write_docx(tmp_path / "narrative.docx", [
+        "一般公共预算财政拨款基本支出决算表", "单位：万元", econ,
+        "第三部分 某单位2020年度部门决算情况说明", "一、收入支出决算总体情况说明",
+        "某单位2020年度收入支出总计100.00万元。与2019年度相比，收入支出总计增加10.00万元。",
+        "五、一般公共预算财政拨款支出决算情况说明", "（二）一般公共预算财政拨款支出决算结构情况", "1、教育支出",
+        "主要用于学校。教育支出50.00万元，占一般公共预算财政拨款支出的50.00%。"])
+    quotes = {q.text: q.ref.where() for q in jueSuan.read(path).quotes}
+    assert quotes["100.00万元"] == "情况说明 一 第1句「100.00万元」"
+    assert quotes["10.00万元"] == "情况说明 一 第2句「10.00万元」"
+    assert quotes["50.00%"] == "情况说明 五（二）1、 第2句「50.00%」"

@@ -132,7 +132,7 @@ def place(ref: SourceRef, table: Printed, line: str, column: str) -> SourceRef:
 def _sections(paragraphs: tuple[NarrativeParagraph, ...]) -> dict[int, tuple[str, int]]:
     """Paragraph index → (section as numbered, sentences before it in the section)."""
     out: dict[int, tuple[str, int]] = {}
-    top = sub = ""
+    top = sub = item = ""
     count = 0
     for p in paragraphs:
         s = norm(p.text)
@@ -140,15 +140,15 @@ def _sections(paragraphs: tuple[NarrativeParagraph, ...]) -> dict[int, tuple[str
         if m and len(s) <= 60:
             mark = m.group(0).rstrip("、.．")
             if mark[0] in _CN_DIGITS:
-                top, sub = mark, ""
+                top, sub, item = mark, "", ""
             elif mark[0] in "(（":
-                sub = "（" + mark.strip("()（）") + "）"
-            else:
-                sub = sub if sub.startswith("（") else ""
+                sub, item = "（" + mark.strip("()（）") + "）", ""
+            else:  # 1、 under 五（三）
+                item = mark + "、"
             count = 0
-            out[p.index] = (top + sub, 0)
+            out[p.index] = (top + sub + item, 0)
             continue
-        out[p.index] = (top + sub, count)
+        out[p.index] = (top + sub + item, count)
         count += len(_SENTENCE_END.findall(p.text.rstrip()[:-1])) + 1
     return out
 
