@@ -94,9 +94,16 @@ def describe(ref: SourceRef) -> str:
     """Format a location for people (see ``SourceRef.where``)."""
     p = ref.printed
     page = f"第{ref.page}页" if ref.page is not None else ""
-    if p is None:
-        base = ref.short()
-        return f"{base} · {page}" if page and not base.startswith("p.") else base
+    if p is None:  # not placed in a model: the grid position, said in words
+        parts0 = [f"工作表「{ref.sheet}」" if ref.sheet else "", f"第{ref.table + 1}个表格" if ref.table is not None else ""]
+        if ref.cell:
+            parts0.append(f"单元格{ref.cell.split('!')[-1]}")
+        elif ref.row is not None and ref.col is not None:
+            parts0.append(f"第{ref.row + 1}行第{ref.col + 1}列")
+        if ref.paragraph is not None:
+            parts0.append(f"第{ref.paragraph + 1}段")
+        text = " ".join(x for x in parts0 if x)
+        return " · ".join(x for x in (text, page) if x) or ref.file
     parts: list[str] = []
     if p.title or p.number:
         parts.append(" ".join(x for x in (p.number, p.title) if x))

@@ -112,6 +112,16 @@ def _rows_around(grid: Grid, rows: set[int], reach: int = 2) -> list[int | None]
     return out
 
 
+def _row_label(grid: Grid, r: int) -> str:
+    """The row as the file numbers it (a worksheet's row number), else its place in the table."""
+    for cell in grid.rows[r]:
+        if cell.ref.cell:
+            digits = "".join(ch for ch in cell.ref.cell.rsplit("!", 1)[-1] if ch.isdigit())
+            if digits:
+                return digits
+    return str(r + 1)
+
+
 def table_context(n: int, f: Finding, docs: list[Document], cites: Citations,
                   pictured: set[tuple[int, int]] = frozenset()) -> str:  # type: ignore[assignment]
     """The rebuilt table rows around the finding's cells, cited cells marked and linked back (for a
@@ -159,7 +169,7 @@ def table_context(n: int, f: Finding, docs: list[Document], cites: Citations,
                 attr = f' class="{" ".join(cls)}"' if cls else ""
                 colspan = f' colspan="{span}"' if span > 1 else ""
                 tds.append(f"<td{ident}{attr}{colspan}>{esc(cell.text)}{extra}</td>")
-            trs.append(f'<tr><th class="rowno">{r + 1}</th>{"".join(tds)}</tr>')
+            trs.append(f'<tr><th class="rowno">{_row_label(grid, r)}</th>{"".join(tds)}</tr>')
         name = docs[di].path.rsplit("/", 1)[-1]
         parts.append(f'<div class="ctx"><p class="ctx-title">{esc(name)} · 表格 {ti + 1}（节选 excerpt）</p>'
                      f'<table class="grid">{"".join(trs)}</table></div>')
