@@ -30,7 +30,7 @@ from .findings import Severity
 
 CANDIDATES = {".docx", ".xlsx", ".xls", ".pdf", ".doc", ".wps", ".et", ".xlsb", ".ods", ".odt", ".rtf"}
 CSV_FIELDS = ["file", "status", "reason", "rule", "severity", "table", "line", "left", "right", "difference",
-              "bound", "message", "at"]
+              "bound", "message", "at", "where"]
 
 
 @attrs.frozen
@@ -108,19 +108,35 @@ def check_file(path: str, config: Config | None = None, limits: Limits | None = 
 
 def done_files(out: Path) -> set[str]:
     """Files already in an output file (for --resume)."""
+    return set(earlier_records(out))
+
+
+def earlier_records(out: Path) -> dict[str, dict[str, Any]]:
+    """The records of an earlier run in ``out`` by file (a CSV gives them back from its rows), so that a
+    resumed run's summary counts them too. A line cut by an interrupted run is skipped: that file is
+    done again."""
     if not out.exists():
-        return set()
+        return {}
+    records: dict[str, dict[str, Any]] = {}
     if out.suffix.lower() == ".csv":
-        with out.open(encoding="utf-8", newline="") as fh:
-            return {row["file"] for row in csv.DictReader(fh) if row.get("file")}
-    files = set()
+        with out.open(encoding="utf-8-sig", newline="") as fh:  # the BOM written for Excel
+            for row in csv.DictReader(fh):
+                if not row.get("file"):
+                    continue
+                rec = records.setdefault(row["file"], {"file": row["file"], "status": row.get("status") or "ok",
+                                                       "reason": row.get("reason"), "counts": {}, "findings": []})
+                if row.get("rule"):
+                    rec["findings"].append({"rule": row["rule"], "severity": row.get("severity")})
+                    rec["counts"][row.get("severity")] = rec["counts"].get(row.get("severity"), 0) + 1
+        return records
     with out.open(encoding="utf-8") as fh:
         for line in fh:
             try:
-                files.add(json.loads(line)["file"])
-            except (ValueError, KeyError):
-                continue  # a line cut by an interrupted run: that file is done again
-    return files
+                rec = json.loads(line)
+                records[rec["file"]] = rec
+            except (ValueError, KeyError, TypeError):
+                continue
+    return records
 
 
 class Sink:
@@ -133,7 +149,9 @@ class Sink:
         if out is None:
             return
         mode = "a" if resume and out.exists() else "w"
-        self.fh = out.open(mode, encoding="utf-8", newline="")
+        # a new CSV starts with a BOM so that Excel reads it as UTF-8 (utf-8-sig); appending adds none
+        csv_bom = out.suffix.lower() == ".csv" and mode == "w"
+        self.fh = out.open(mode, encoding="utf-8-sig" if csv_bom else "utf-8", newline="")
         if out.suffix.lower() == ".csv":
             self.writer = csv.DictWriter(self.fh, CSV_FIELDS)
             if mode == "w":
@@ -152,7 +170,8 @@ class Sink:
         else:
             for f in rec["findings"]:
                 self.writer.writerow({"file": rec["file"], "status": "ok", **{k: f.get(k) for k in CSV_FIELDS[3:12]},
-                                      "at": "; ".join(x["at"] for x in f["figures"])})
+                                      "at": "; ".join(x["at"] for x in f["figures"]),
+                                      "where": "; ".join(x.get("where", "") for x in f["figures"])})
         self.fh.flush()
 
     def close(self) -> None:
@@ -233,12 +252,12 @@ class Summary:
 
     def add(self, rec: dict[str, Any]) -> None:
         self.files += 1
-        if rec["status"] != "ok":
-            self.unreadable[rec.get("reason", "?")] += 1
+        if rec.get("status") != "ok":
+            self.unreadable[rec.get("reason") or "?"] += 1
             return
         self.ok += 1
-        self.by_severity.update({k: v for k, v in rec["counts"].items() if v})
-        errs = [f["rule"] for f in rec["findings"] if f["severity"] == "error"]
+        self.by_severity.update({k: v for k, v in (rec.get("counts") or {}).items() if v})
+        errs = [f["rule"] for f in rec.get("findings") or () if f.get("severity") == "error"]
         self.errors_by_rule.update(errs)
         self.files_with_errors += bool(errs)
 
@@ -251,8 +270,11 @@ def batch(paths: Iterable[str | Path], jobs: int = 1, out: Path | None = None, r
     files = [str(f) for f in discover(paths)]
     summary = Summary()
     if resume and out is not None:
-        done = done_files(out)
-        summary.skipped = sum(f in done for f in files)
+        done = earlier_records(out)
+        for f in files:
+            if f in done:  # done by an earlier run: counted in this summary, not run again
+                summary.skipped += 1
+                summary.add(done[f])
         files = [f for f in files if f not in done]
     sink = Sink(out, resume)
     bar = Progress(len(files), progress)

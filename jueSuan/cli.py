@@ -1,8 +1,8 @@
-"""Command line: ``python -m jueSuan reconcile FILE...`` and ``python -m jueSuan rules``.
+"""Command line: ``python -m jueSuan reconcile FILE...``, ``batch``, ``rules`` and ``rule ID``.
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a file that could not be read,
 or a usage or configuration error (one line on stderr naming the file and the reason, never a
-traceback).
+traceback). Unknown rule ids or prefixes, in options or configuration, are a usage error.
 """
 
 from __future__ import annotations
@@ -12,62 +12,90 @@ import enum
 import logging
 import sys
 import warnings
+from importlib.metadata import PackageNotFoundError
+from importlib.metadata import version as _dist_version
 from pathlib import Path
-
-from tabulate import tabulate
 
 from .api import read
 from .batch import Limits, default_jobs
 from .batch import batch as run_batch
-from .config import ConfigError
+from .config import FAIL_ON, Config, ConfigError
 from .config import load as load_config
 from .findings import Severity
 from .readers import ReadError
-from .reconcile import default_rules, reconcile
-from .render import Outcome
-from .render.html import render_html
-from .render.json import render_json
-from .render.rules_doc import rules_markdown
-from .render.text import render_summary, render_text
+from .reconcile import check_config, default_rules, reconcile
+from .render import Outcome, read_error_text
+from .render.text import align, render_statistics, render_summary, render_text, use_color
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 2
 _READABLE = {".docx", ".xlsx", ".xls", ".pdf"}
 
 
+def version() -> str:
+    try:
+        return _dist_version("jueSuan")
+    except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
+        from . import __version__
+
+        return __version__
+
+
 class OutputFormat(str, enum.Enum):
     TEXT = "text"
     JSON = "json"
+    JSONL = "jsonl"
+    SARIF = "sarif"
+    JUNIT = "junit"
+    GITHUB = "github"
     HTML = "html"
     XLSX = "xlsx"
 
 
-class FailOn(str, enum.Enum):
-    ERROR = "error"
-    WARNING = "warning"
-    NEVER = "never"
+_NEEDS_FILE = (OutputFormat.HTML.value, OutputFormat.XLSX.value)
+
+
+class UsageError(Exception):
+    """A usage or configuration error: one line on stderr, exit 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        """argparse's usage errors, said in Chinese first (exit 2)."""
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: 用法错误 usage error: {message}\n")
 
 
 def _parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="jueSuan", description="Read and reconcile 部门决算 disclosures.")
+    p = _Parser(prog="jueSuan", description="读取并核对部门决算 Read and reconcile 部门决算 disclosures.")
+    p.add_argument("--version", action="version", version=f"jueSuan {version()}")
     sub = p.add_subparsers(dest="command", required=True)
-    rec = sub.add_parser("reconcile", help="reconcile one report (several files make one report; "
+    rec = sub.add_parser("reconcile", help="核对一份报告 reconcile one report (several files make one report; "
                                            "a folder: each file in it is a report)")
     rec.add_argument("paths", nargs="+", metavar="FILE")
-    rec.add_argument("--format", choices=[f.value for f in OutputFormat], default="text",
-                     help="output format (default: text)")
-    rec.add_argument("--fail-on", choices=[f.value for f in FailOn], default=None,
+    rec.add_argument("--output-format", "--format", dest="format", choices=[f.value for f in OutputFormat],
+                     default="text", help="output format (default: text; --format is an alias)")
+    rec.add_argument("--fail-on", choices=FAIL_ON, default=None, type=str.lower,
                      help="lowest severity that makes the exit code 1 (default: error, or the configuration's)")
     rec.add_argument("--output", "-o", help="write the output to this file instead of stdout")
     rec.add_argument("--select", action="append", default=[], metavar="RULES",
-                     help="run only these rules (ids, id prefixes such as PF, or dotted names; comma-separated)")
+                     help="run only these rules (ids, id prefixes such as PF, or dotted names; comma-separated; "
+                          "case-insensitive)")
     rec.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules")
     rec.add_argument("--config", help="a jueSuan.toml or pyproject.toml ([tool.jueSuan]) to use instead of the "
                                       "nearest one")
-    b = sub.add_parser("batch", help="reconcile every file under the given paths, each file one report, in parallel")
+    rec.add_argument("-v", "--verbose", action="store_true", help="also list info findings (text output)")
+    rec.add_argument("-q", "--quiet", action="store_true",
+                     help="print the findings only: no header, summary or lists (text output)")
+    rec.add_argument("--statistics", action="store_true", help="print the number of findings per rule instead")
+    rec.add_argument("--show-settings", action="store_true",
+                     help="print the settings in force (configuration file, rules, fail-on) and exit")
+    rec.add_argument("--color", choices=["auto", "always", "never"], default="auto",
+                     help="colour the text output (auto: on a terminal, unless NO_COLOR is set)")
+    b = sub.add_parser("batch", help="核对文件夹 reconcile every file under the given paths, each file one report")
     b.add_argument("paths", nargs="+", metavar="PATH")
     b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: the number of cores)")
     b.add_argument("--out", help="write results to this .jsonl (one line per file) or .csv (one row per finding)")
-    b.add_argument("--resume", action="store_true", help="skip the files already in --out")
+    b.add_argument("--resume", action="store_true", help="skip the files already in --out (they still count)")
     b.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
     b.add_argument("--memory-mb", type=int, default=2048, help="memory limit per worker in MB (default 2048; 0: none)")
     b.add_argument("--engine", choices=["local", "dask"], default="local")
@@ -75,9 +103,11 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--select", action="append", default=[], metavar="RULES")
     b.add_argument("--ignore", action="append", default=[], metavar="RULES")
     b.add_argument("--config")
-    b.add_argument("--fail-on", choices=[f.value for f in FailOn], default=None)
-    rules = sub.add_parser("rules", help="list every rule with its id and description")
-    rules.add_argument("--format", choices=["text", "markdown"], default="text")
+    b.add_argument("--fail-on", choices=FAIL_ON, default=None, type=str.lower)
+    rules = sub.add_parser("rules", help="列出规则 list every rule with its id and description")
+    rules.add_argument("--format", "--output-format", dest="format", choices=["text", "markdown"], default="text")
+    one = sub.add_parser("rule", help="说明一条规则 explain one rule: what it checks, why, its cases")
+    one.add_argument("rule_id", metavar="ID")
     return p
 
 
@@ -102,85 +132,145 @@ def _split(values: list[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-def _reconcile(args: argparse.Namespace) -> int:
-    if args.format in (OutputFormat.XLSX.value, OutputFormat.HTML.value) and not args.output:
-        print(f"jueSuan: --format {args.format} needs --output FILE", file=sys.stderr)
-        return EXIT_USAGE
+def _config(args: argparse.Namespace) -> Config:
+    """The configuration file's settings with the options on top; unknown rules refused."""
     try:
         config = load_config(args.config).with_cli(_split(args.select), _split(args.ignore))
+        check_config(config)
     except ConfigError as exc:
-        print(f"jueSuan: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
-    fail_on = args.fail_on or config.fail_on
+        raise UsageError(str(exc)) from None
+    return config
+
+
+def _fail_on(args: argparse.Namespace, config: Config) -> str:
+    return args.fail_on or config.fail_on
+
+
+def failing(outcomes: list[Outcome], fail_on: str) -> bool:
+    if fail_on == "never":
+        return False
+    threshold = Severity.parse(fail_on)
+    return any(f.severity.rank >= threshold.rank for o in outcomes if o.findings for f in o.findings)
+
+
+def show_settings(config: Config, fail_on: str) -> str:
+    from .config import selected
+
+    chosen = [r.id for r in default_rules() if selected(config, r.id, r.name)]
+    rows = [
+        ["配置文件 configuration", config.source or "(无 none: defaults)"],
+        ["select", ", ".join(config.select) or "(全部 all)"],
+        ["ignore", ", ".join(config.ignore) or "(无 none)"],
+        ["severity", ", ".join(f"{k}={v.label}" for k, v in config.severity) or "(规则默认 the rules' own)"],
+        ["fail-on", fail_on],
+        ["tolerance.rounding", config.tolerance.rounding],
+        ["tolerance.extra", str(config.tolerance.extra)],
+        [f"运行的规则 rules run ({len(chosen)})", " ".join(chosen)],
+    ]
+    return "\n".join(align(rows))
+
+
+def _render(args: argparse.Namespace, outcomes: list[Outcome], config: Config, fail_on: str) -> str | None:
+    fmt = args.format
+    if fmt == OutputFormat.XLSX.value:
+        from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
+
+        write_xlsx(outcomes, args.output)
+        return None
+    if fmt == OutputFormat.HTML.value:
+        from .render.html import render_html
+
+        return render_html(outcomes)
+    if fmt == OutputFormat.JSON.value:
+        from .render.json import render_json
+
+        return render_json(outcomes)
+    if fmt in (OutputFormat.JSONL.value, OutputFormat.SARIF.value, OutputFormat.JUNIT.value, OutputFormat.GITHUB.value):
+        from .render import ci
+
+        return {"jsonl": ci.render_jsonl, "sarif": ci.render_sarif, "github": ci.render_github}.get(
+            fmt, lambda o: ci.render_junit(o, config, fail_on))(outcomes)
+    if args.statistics:
+        return render_statistics(outcomes)
+    color = args.color == "always" or (args.color == "auto" and not args.output and use_color(sys.stdout))
+    return render_text(outcomes, verbose=args.verbose, color=color, quiet=args.quiet)
+
+
+def _reconcile(args: argparse.Namespace) -> int:
+    if args.format in _NEEDS_FILE and not args.output:
+        raise UsageError(f"--output-format {args.format} 需要 --output FILE (needs --output FILE)")
+    config = _config(args)
+    fail_on = _fail_on(args, config)
+    if args.show_settings:
+        sys.stdout.write(show_settings(config, fail_on) + "\n")
+        return EXIT_OK
     groups = _groups(args.paths)
     if not groups:
-        print(f"jueSuan: no readable files in {', '.join(args.paths)}", file=sys.stderr)
-        return EXIT_UNREADABLE
+        raise UsageError(f"没有可读取的文件 no readable files in {', '.join(args.paths)}")
     outcomes: list[Outcome] = []
     for label, files in groups:
         try:
             report = read(*files)
         except ReadError as exc:
-            print(f"jueSuan: {exc}", file=sys.stderr)
+            print(f"jueSuan: {read_error_text(exc)}", file=sys.stderr)
             outcomes.append(Outcome(label, error=exc))
             continue
         outcomes.append(Outcome(label, report, reconcile(report, config)))
-    if args.format == OutputFormat.XLSX.value:
-        from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
-
-        write_xlsx(outcomes, args.output)
-    else:
-        text = {OutputFormat.JSON.value: render_json, OutputFormat.HTML.value: render_html}.get(
-            args.format, render_text)(outcomes)
+    text = _render(args, outcomes, config, fail_on)
+    if text is not None:
         if args.output:
             Path(args.output).write_text(text + "\n", encoding="utf-8")
-        else:
+        elif text or not args.quiet:
             sys.stdout.write(text + "\n")
     if any(o.error is not None for o in outcomes):
         return EXIT_UNREADABLE
-    if fail_on == FailOn.NEVER.value:
-        return EXIT_OK
-    threshold = Severity.parse(fail_on)
-    failing = any(f.severity.rank >= threshold.rank for o in outcomes if o.findings for f in o.findings)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    return EXIT_FINDINGS if failing(outcomes, fail_on) else EXIT_OK
 
 
 def _batch(args: argparse.Namespace) -> int:
-    try:
-        config = load_config(args.config).with_cli(_split(args.select), _split(args.ignore))
-    except ConfigError as exc:
-        print(f"jueSuan: {exc}", file=sys.stderr)
-        return EXIT_UNREADABLE
+    config = _config(args)
     out = Path(args.out) if args.out else None
     if out is not None and out.suffix.lower() not in (".jsonl", ".csv", ".json"):
-        print("jueSuan: --out must end in .jsonl or .csv", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("--out 须为 .jsonl 或 .csv (must end in .jsonl or .csv)")
     if args.resume and out is None:
-        print("jueSuan: --resume needs --out", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("--resume 需要 --out (needs --out)")
     if args.engine == "dask" and not args.scheduler:
-        print("jueSuan: --engine dask needs --scheduler ADDRESS", file=sys.stderr)
-        return EXIT_USAGE
+        raise UsageError("--engine dask 需要 --scheduler ADDRESS (needs --scheduler ADDRESS)")
     limits = Limits(args.timeout, args.memory_mb)
     summary = run_batch(args.paths, args.jobs or default_jobs(), out, args.resume, config, limits, args.engine,
                         args.scheduler, progress=sys.stderr.isatty())
     print(render_summary(summary))
-    fail_on = args.fail_on or config.fail_on
+    fail_on = _fail_on(args, config)
     if summary.unreadable:
         return EXIT_UNREADABLE
-    if fail_on == FailOn.NEVER.value:
+    if fail_on == "never":
         return EXIT_OK
-    failing = sum(n for s, n in summary.by_severity.items() if Severity.parse(s).rank >= Severity.parse(fail_on).rank)
-    return EXIT_FINDINGS if failing else EXIT_OK
+    failing_count = sum(n for s, n in summary.by_severity.items()
+                        if Severity.parse(s).rank >= Severity.parse(fail_on).rank)
+    return EXIT_FINDINGS if failing_count else EXIT_OK
 
 
 def _rules(fmt: str) -> int:
     if fmt == "markdown":
+        from .render.rules_doc import rules_markdown
+
         sys.stdout.write(rules_markdown())
         return EXIT_OK
     rows = [[r.id, r.name, r.severity.label, r.source, r.summary] for r in default_rules()]
-    sys.stdout.write(tabulate(rows, headers=["id", "name", "severity", "RULES.md", "description"],
-                              tablefmt="simple", disable_numparse=True) + "\n")
+    sys.stdout.write("\n".join(align(rows, headers=["规则 id", "名称 name", "级别 severity", "RULES.md",
+                                                   "说明 description"])) + "\n")
+    return EXIT_OK
+
+
+def _rule(rule_id: str) -> int:
+    from .render.rules_doc import rule_text
+
+    rules = {r.id.upper(): r for r in default_rules()}
+    names = {r.name.lower(): r for r in default_rules()}
+    r = rules.get(rule_id.strip().upper()) or names.get(rule_id.strip().lower())
+    if r is None:
+        raise UsageError(f"未知的规则 unknown rule {rule_id!r} (jueSuan rules 列出全部 lists them all)")
+    sys.stdout.write(rule_text(r) + "\n")
     return EXIT_OK
 
 
@@ -197,11 +287,16 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command == "rules":
             return _rules(args.format)
+        if args.command == "rule":
+            return _rule(args.rule_id)
         if args.command == "batch":
             return _batch(args)
         return _reconcile(args)
+    except UsageError as exc:
+        print(f"jueSuan: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     except BrokenPipeError:  # output piped into head
         return EXIT_OK
     except Exception as exc:  # never a traceback: one line, exit 2
-        print(f"jueSuan: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+        print(f"jueSuan: 内部错误 internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
         return EXIT_UNREADABLE

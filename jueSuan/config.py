@@ -37,6 +37,10 @@ class ConfigError(ValueError):
     """A configuration that cannot be used: the message names the file and the key."""
 
 
+FAIL_ON = ("error", "warning", "rounding", "info", "unchecked", "never")
+"""What ``fail-on`` accepts: a severity (that one and every worse one fail) or "never"."""
+
+
 @attrs.frozen
 class Tolerance:
     """How much a printed identity may miss: ``rounding`` "printed" gives each figure half a unit
@@ -60,7 +64,8 @@ class Config:
     source: str = ""
 
     def severities(self) -> dict[str, Severity]:
-        return dict(self.severity)
+        """Severity overrides by rule id (ids as given in any case: keys are upper-cased)."""
+        return {k.upper(): v for k, v in self.severity}
 
     def with_cli(self, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> Config:
         sel = tuple(select)
@@ -68,8 +73,22 @@ class Config:
 
 
 def _matches(pattern: str, rule_id: str, name: str) -> bool:
-    p = pattern.strip()
-    return bool(p) and (rule_id == p or rule_id.startswith(p) or name == p or name.startswith(p + "."))
+    """Ids and id prefixes (families) match case-insensitively (xt007, Xt), as do dotted names."""
+    p = pattern.strip().upper()
+    rid, nm = rule_id.upper(), name.upper()
+    return bool(p) and (rid == p or rid.startswith(p) or nm == p or nm.startswith(p + "."))
+
+
+def unknown_patterns(config: Config, rules: Iterable[tuple[str, str]]) -> list[str]:
+    """The select/ignore patterns and severity keys that name no rule of ``rules`` ((id, name) pairs),
+    each with where it was given — a usage error, never a silent no-op."""
+    known = list(rules)
+    bad: list[str] = []
+    for where, patterns in (("select", config.select), ("ignore", config.ignore)):
+        bad += [f"{where} {p!r}" for p in patterns if not any(_matches(p, i, n) for i, n in known)]
+    ids = {i.upper() for i, _ in known}
+    bad += [f"severity {rule_id!r}" for rule_id, _ in config.severity if rule_id.upper() not in ids]
+    return bad
 
 
 def selected(config: Config, rule_id: str, name: str) -> bool:
@@ -84,32 +103,32 @@ def _list(value: Any, where: str) -> tuple[str, ...]:
         return tuple(v.strip() for v in value.split(",") if v.strip())
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return tuple(value)
-    raise ConfigError(f"{where}: expected a list of rule ids")
+    raise ConfigError(f"{where}: 应为规则编号列表 expected a list of rule ids")
 
 
 def from_mapping(data: dict[str, Any], source: str) -> Config:
     known = {"select", "ignore", "severity", "fail-on", "fail_on", "tolerance"}
     unknown = set(data) - known
     if unknown:
-        raise ConfigError(f"{source}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise ConfigError(f"{source}: 未知的配置项 unknown key(s) {', '.join(sorted(unknown))}")
     sev: list[tuple[str, Severity]] = []
     for rule_id, label in (data.get("severity") or {}).items():
         try:
             sev.append((rule_id, Severity.parse(str(label))))
         except ValueError:
-            raise ConfigError(f"{source}: severity.{rule_id} = {label!r} is not one of "
+            raise ConfigError(f"{source}: severity.{rule_id} = {label!r} 不是有效级别 is not one of "
                               f"{', '.join(s.label for s in Severity)}") from None
-    fail_on = str(data.get("fail-on", data.get("fail_on", "error")))
-    if fail_on not in ("error", "warning", "never"):
-        raise ConfigError(f"{source}: fail-on must be error, warning or never")
+    fail_on = str(data.get("fail-on", data.get("fail_on", "error"))).lower()
+    if fail_on not in FAIL_ON:
+        raise ConfigError(f"{source}: fail-on 须为 must be one of {', '.join(FAIL_ON)}")
     tol = data.get("tolerance") or {}
     rounding = str(tol.get("rounding", "printed"))
     if rounding not in ("printed", "none"):
-        raise ConfigError(f"{source}: tolerance.rounding must be 'printed' or 'none'")
+        raise ConfigError(f"{source}: tolerance.rounding 须为 must be 'printed' or 'none'")
     try:
         extra = Decimal(str(tol.get("extra", "0")))
     except InvalidOperation:
-        raise ConfigError(f"{source}: tolerance.extra must be a number") from None
+        raise ConfigError(f"{source}: tolerance.extra 须为数字 must be a number") from None
     return Config(_list(data.get("select", []), f"{source}: select"), _list(data.get("ignore", []), f"{source}: ignore"),
                   tuple(sev), fail_on, Tolerance(rounding, extra), source)
 
@@ -132,12 +151,12 @@ def load(path: str | Path | None = None, start: str | Path | None = None) -> Con
 def _load_file(p: Path, required: bool) -> Config | None:
     if not p.is_file():
         if required:
-            raise ConfigError(f"{p}: no such configuration file")
+            raise ConfigError(f"{p}: 配置文件不存在 no such configuration file")
         return None
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"))
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{p}: not valid TOML ({exc})") from None
+        raise ConfigError(f"{p}: 不是有效的 TOML not valid TOML ({exc})") from None
     if p.name == "pyproject.toml":
         table = data.get("tool", {}).get("jueSuan")
         if table is None:

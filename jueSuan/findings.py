@@ -51,6 +51,7 @@ class Term:
             "sign": self.sign,
             "source": self.ref.to_dict(),
             "at": self.ref.short(),
+            "where": self.ref.where(),
         }
 
 

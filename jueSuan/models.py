@@ -126,6 +126,7 @@ class Table:
     lines: tuple[Line, ...] = ()
     notes: tuple[str, ...] = ()
     dropped: int = 0  # lines with figures that could not be placed (sums over the table are then unsure)
+    number: str = ""  # the table's number as the document prints it (表六, 公开05表), when it does
 
     @property
     def complete(self) -> bool:
@@ -150,6 +151,11 @@ class Table:
     @property
     def display_title(self) -> str:
         return self.title or self.kind.canonical_title
+
+    @property
+    def printed_name(self) -> str:
+        """Number and title as a person finds the table: 表六 一般公共预算财政拨款基本支出决算表."""
+        return f"{self.number} {self.display_title}" if self.number else self.display_title
 
 
 @attrs.frozen

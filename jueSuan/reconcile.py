@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .config import Config, selected
+from .config import Config, ConfigError, selected, unknown_patterns
 from .findings import Finding, Findings, NotApplicable, Severity
 from .models import Report
 from .rules.engine import Check, Rule, registry
@@ -13,6 +13,15 @@ from .source import SourceRef
 
 def default_rules() -> tuple[Rule, ...]:
     return tuple(sorted(registry().values(), key=lambda r: r.id))
+
+
+def check_config(config: Config) -> None:
+    """Refuse a configuration that names rules that do not exist (in select, ignore or severity):
+    ``ConfigError`` naming each of them, so that a typo never runs nothing and passes."""
+    bad = unknown_patterns(config, ((r.id, r.name) for r in default_rules()))
+    if bad:
+        where = f"{config.source}: " if config.source else ""
+        raise ConfigError(f"{where}未知的规则 unknown rule id(s) or prefix(es): {', '.join(bad)}")
 
 
 def reconcile(
@@ -26,9 +35,15 @@ def reconcile(
     """Run the rules over ``report``: all of them, or those ``config`` selects (and ``rules``, when
     given, narrows further), at the severities ``config`` and ``severities`` set, with the
     configured tolerance. ``trace``, when given, receives the source of every figure an equality
-    identity examined (coverage)."""
+    identity examined (coverage). A configuration naming an unknown rule raises ``ConfigError``."""
     config = config or Config()
-    sev = {**config.severities(), **(severities or {})}
+    check_config(config)
+    sev = {**config.severities(), **{k.upper(): v for k, v in (severities or {}).items()}}
+    rules = tuple(rules) if rules is not None else None
+    given = {r.id.upper() for r in rules} if rules is not None else set()
+    unknown = sorted(k for k in sev if k not in registry() and k not in given)
+    if unknown:
+        raise ConfigError(f"未知的规则 unknown rule id(s) in severities: {', '.join(unknown)}")
     items: list[Finding] = []
     skipped: list[NotApplicable] = []
     chosen = [r for r in (rules if rules is not None else default_rules()) if selected(config, r.id, r.name)]

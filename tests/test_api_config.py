@@ -11,7 +11,7 @@ import pytest
 
 import jueSuan
 from jueSuan.config import ConfigError, load
-from jueSuan.testing import assert_reconciled
+from jueSuan.testing import ReconcileFailure, assert_reconciled
 
 from .conftest import ROOT, SAMPLES
 
@@ -68,7 +68,8 @@ def test_assert_reconciled(fixed: Path, published: Path) -> None:
     with pytest.raises(AssertionError) as info:
         assert_reconciled(published)
     text = str(info.value)
-    assert "4 finding(s) at or above error" in text and "XT007" in text and "表格#6 R18C4" in text
+    assert "4 finding(s) at or above error" in text and "XT007" in text
+    assert "2020年度一般公共预算财政拨款基本支出决算表 · 人员经费合计 · 决算数" in text
     assert_reconciled(published, ignore=("XT007", "NR001", "NR005"))
     with pytest.raises(AssertionError):
         assert_reconciled(fixed, fail_on="warning")  # the 0.00% completion warnings
@@ -83,3 +84,56 @@ def test_pytest_plugin_one_item_per_file() -> None:
     assert passed + failed == len(files), p.stdout[-2000:]
     assert failed >= 3  # songjiang-2020 (.docx, .xlsx, .xls) and jiading have errors
     assert "songjiang-2020.docx" in p.stdout
+
+
+def _folder_with_config(tmp_path: Path, published: Path, config: str) -> Path:
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    (folder / published.name).write_bytes(published.read_bytes())
+    (folder / "jueSuan.toml").write_text(config, encoding="utf-8")
+    return folder / published.name
+
+
+def test_one_configuration_for_every_entry_point(tmp_path: Path, published: Path) -> None:
+    """The jueSuan.toml beside a file is honoured by the CLI, assert_reconciled and pytest --juesuan alike."""
+    doc = _folder_with_config(tmp_path, published, 'ignore = ["XT007", "nr"]\nfail-on = "error"\n')
+    assert_reconciled(doc)  # found from the file's folder, whatever the current folder
+    cli = subprocess.run([sys.executable, "-m", "jueSuan", "reconcile", doc.name], capture_output=True, text=True,
+                         cwd=doc.parent, timeout=120)
+    assert cli.returncode == 0, cli.stdout
+    plugin = subprocess.run([sys.executable, "-m", "pytest", "--juesuan", str(doc), "-p", "no:cacheprovider"],
+                            capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert "1 passed" in plugin.stdout, plugin.stdout[-1500:]
+    assert "决算核对" in plugin.stdout  # the pytest header, in Chinese
+    (doc.parent / "jueSuan.toml").write_text('fail-on = "info"\n', encoding="utf-8")
+    with pytest.raises(AssertionError):
+        assert_reconciled(doc)  # the configuration's fail-on, accepted down to info
+    (doc.parent / "jueSuan.toml").write_text('select = ["NOPE"]\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match="NOPE"):
+        assert_reconciled(doc)  # the same refusal as the CLI's
+
+
+def test_failure_carries_the_findings_as_data(published: Path) -> None:
+    with pytest.raises(ReconcileFailure) as info:
+        assert_reconciled(published)
+    failure = info.value
+    assert isinstance(failure, AssertionError) and len(failure.findings) == 4
+    cases = failure.failure_cases
+    xt = next(c for c in cases if c["rule"] == "XT007")
+    assert xt["difference"] == "-1957.24" and xt["severity"] == "error"
+    assert xt["where"][1] == "2020年度一般公共预算财政拨款基本支出决算表 · 人员经费合计 · 决算数"
+
+
+def test_assert_reconciled_hides_its_frames_and_plugin_read_errors_in_chinese(tmp_path: Path, published: Path) -> None:
+    test = tmp_path / "test_user.py"
+    test.write_text(f"from jueSuan.testing import assert_reconciled\n\n"
+                    f"def test_it():\n    assert_reconciled({str(published)!r})\n", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "pytest", str(test), "-p", "no:cacheprovider", "--tb=long"],
+                       capture_output=True, text=True, cwd=tmp_path, timeout=300)
+    assert "1 failed" in p.stdout and "ReconcileFailure" in p.stdout
+    assert "jueSuan/testing.py" not in p.stdout and "def assert_reconciled" not in p.stdout  # its own frames hidden
+    broken = tmp_path / "broken.docx"
+    broken.write_text("not a document", encoding="utf-8")
+    p = subprocess.run([sys.executable, "-m", "pytest", "--juesuan", str(broken), "-p", "no:cacheprovider"],
+                       capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert "1 failed" in p.stdout and "无法读取" in p.stdout and "[wrong-format]" in p.stdout

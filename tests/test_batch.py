@@ -46,21 +46,29 @@ def test_batch_jsonl_summary_and_resume(folder: Path, tmp_path: Path) -> None:
     assert by_name["old.doc"]["reason"] == "unsupported-format"
     assert by_name["songjiang-2020.docx"]["counts"]["error"] == 4
     assert by_name["pujin-perf-2023.docx"]["evaluations"] == 4
-    assert "files 6 (ok 4, unreadable 2" in p.stdout and "wrong-format" in p.stdout and "XT007" in p.stdout
+    assert "files 6（正常 ok 4，无法读取 unreadable 2" in p.stdout and "wrong-format" in p.stdout and "XT007" in p.stdout
     (folder / "extra.docx").write_bytes((SAMPLES / "songjiang-2020-fixed.docx").read_bytes())
     again = _run(str(folder), "--out", str(out), "--resume")
-    assert "files 1 (ok 1, unreadable 0, skipped as already done 6)" in again.stdout
+    # the summary of a resumed run counts the earlier results too (7 files, 6 of them done before)
+    assert "files 7（正常 ok 5，无法读取 unreadable 2，本次跳过（已完成）skipped as already done 6）" in again.stdout
+    assert "有错误的文件 files with errors 2" in again.stdout and "XT007" in again.stdout
+    assert again.returncode == 2  # the unreadable files of the first run still count
     assert len(out.read_text(encoding="utf-8").splitlines()) == 7
 
 
 def test_batch_csv_rows(folder: Path, tmp_path: Path) -> None:
     out = tmp_path / "results.csv"
     _run(str(folder), "--jobs", "1", "--out", str(out))
-    with out.open(encoding="utf-8", newline="") as fh:
+    assert out.read_bytes().startswith(b"\xef\xbb\xbf")  # a BOM: Excel opens the Chinese as UTF-8
+    with out.open(encoding="utf-8-sig", newline="") as fh:
         rows = list(csv.DictReader(fh))
     assert {r["status"] for r in rows} == {"ok", "unreadable"}
     xt007 = [r for r in rows if r["rule"] == "XT007" and r["file"].endswith(".docx")]
     assert len(xt007) == 1 and xt007[0]["left"] == "2026.81" and "表格#6 R18C4" in xt007[0]["at"]
+    assert "一般公共预算财政拨款支出决算表 · 合计了 · 基本支出" in xt007[0]["where"]
+    again = _run(str(folder), "--out", str(out), "--resume")  # the earlier rows are read back, BOM and all
+    assert "skipped as already done 6" in again.stdout and "files 6" in again.stdout and "XT007" in again.stdout
+    assert out.read_bytes().count(b"\xef\xbb\xbf") == 1
 
 
 def test_time_limit_ends_a_file_not_the_run(folder: Path) -> None:

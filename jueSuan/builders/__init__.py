@@ -5,12 +5,15 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
+
 from ..models import NarrativeParagraph, PerformanceEvaluation, Report, Table, TableKind, Unplaced
 from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
 from .layout import norm
 from .narrative import extract, narrative_section
 from .performance import build_evaluations, is_performance_grid
+from .printed import place_quotes, toc_numbers
 from .recognize import candidates, find_year
 from .tables import build_table
 
@@ -50,7 +53,10 @@ def build_report(docs: list[Document]) -> Report:
     for doc in docs:
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
         perf_grids: list[tuple[Grid, int | None]] = []
+        toc = toc_numbers(doc)
         for cand in candidates(doc):
+            if cand.kind is not None and not cand.number and cand.kind in toc:
+                cand = attrs.evolve(cand, number=toc[cand.kind])
             grid = cand.grid
             if is_performance_grid(grid) or (perf_grids and cand.kind is None and not cand.title
                                              and perf_grids[-1][0].index == grid.index - 1):
@@ -81,6 +87,7 @@ def build_report(docs: list[Document]) -> Report:
     unit_name = _unit_name(paragraphs)
     year = find_year([t.title for t in tables] + [h for h, _ in headings])
     quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "", year)
+    quotes = place_quotes(quotes, tuple(narrative))
     return Report(
         sources=tuple(d.path for d in docs),
         tables=tuple(tables),

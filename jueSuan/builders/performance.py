@@ -17,6 +17,7 @@ import attrs
 from ..models import Figure, FundLine, Indicator, PerformanceEvaluation, Target, Unplaced
 from ..numbers import Unit, detect_unit, normalize_text, parse_amount
 from ..readers.base import Cell, Grid
+from ..source import Printed
 from .layout import clean_label, norm
 
 _FUND_HEADERS = (
@@ -155,7 +156,19 @@ class _Builder:
         if exact and a.is_number:
             a = attrs.evolve(a, is_exact=True)
         unit = self.cur["unit"] if self.cur and money else None
-        return Figure(a, cell.ref, unit)  # type: ignore[arg-type]
+        project = str(self.cur["project"]) if self.cur else ""
+        where = Printed(title=f"绩效自评表「{project}」" if project else "绩效自评表",
+                        line=self.row_label(cell))  # the location as printed, for people
+        return Figure(a, attrs.evolve(cell.ref, printed=where), unit)  # type: ignore[arg-type]
+
+    def row_label(self, cell: Cell) -> str:
+        """The label of ``cell``'s line as printed: the first text left of it that is not an indicator
+        level (产出指标, 数量指标…) — an indicator's name, a funds line's label."""
+        col = cell.ref.col if cell.ref.col is not None else 10**6
+        texts = [clean_label(c.text) for _, c in getattr(self, "row_cells", [])
+                 if c.ref.col is not None and c.ref.col < col]
+        texts = [t for t in texts if t and parse_amount(t) is None]
+        return next((t for t in texts if not norm(t).endswith("指标")), texts[-1] if texts else "")[:30]
 
     # -- rows ------------------------------------------------------------------------------
     def row(self, grid: Grid, r: int) -> None:
@@ -164,6 +177,7 @@ class _Builder:
         if not cells:
             return
         texts = [norm(c.text) for _, c in cells]
+        self.row_cells = cells
         joined = "".join(texts)
         m = _YEAR.search(joined)
         if m and len(joined) < 20:

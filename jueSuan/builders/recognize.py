@@ -14,6 +14,7 @@ from ..models import TableKind
 from ..numbers import Unit, detect_unit
 from ..readers.base import Document, Grid, Paragraph
 from .layout import norm
+from .printed import table_number
 
 # (kind, required title fragments (any), forbidden fragments)
 _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
@@ -93,6 +94,7 @@ class Candidate:
     problem: str = ""
     year: int | None = None  # the year stated in the heading just before the grid
     last: Grid | None = None  # the last grid merged into this one (a table continued over several)
+    number: str = ""  # the table's number as printed with its title or just above it (表六, 公开05表)
 
 
 def _title_rows(grid: Grid) -> tuple[str, Unit | None, set[int]]:
@@ -162,7 +164,8 @@ def candidates(doc: Document) -> list[Candidate]:
             out[-1] = attrs.evolve(prev, grid=continue_grid(prev.grid, block), notes=prev.notes + tuple(notes),
                                    last=block)
             continue
-        out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), False, "", year))
+        number = table_number(title, [p.text for p in before]) if kind is not None else ""
+        out.append(Candidate(block, kind, title, unit, frozenset(rows), tuple(notes), False, "", year, number=number))
     # the header signature is checked on whole tables, continuations included: the first page of
     # a long table need not show the words that confirm it
     return [_confirm(c) for c in out]

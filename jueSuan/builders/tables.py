@@ -27,6 +27,7 @@ from ..models import (
 )
 from ..numbers import Unit
 from .layout import Entry, Layout, analyze, clean_label, norm
+from .printed import column_text, line_text, place, table_place
 from .recognize import Candidate
 
 Aliases = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # key, any-of, none-of
@@ -116,6 +117,7 @@ class _Ctx:
         self.unplaced: list[Unplaced] = []
         self.dropped = 0
         self.what = cand.title or (cand.kind.canonical_title if cand.kind else "table")
+        self.printed = table_place(cand.number, cand.title, cand.kind)
         for s in self.layout.strays:
             self.unplaced.append(Unplaced(f"{self.what}: cell", s.reason, s.cell.ref, s.cell.text))
 
@@ -144,8 +146,10 @@ class _Ctx:
         return cols
 
     def line(self, e: Entry, cols: dict[int, Column], role: str, side: str = "", key: str | None = None) -> Line:
+        line = line_text(self.layout, e)
         values = tuple(
-            (cols[c].key, Figure(a, cell.ref, self.unit)) for c, cell, a in e.amounts if c in cols
+            (cols[c].key, Figure(a, place(cell.ref, self.printed, line, column_text(self.layout, c)), self.unit))
+            for c, cell, a in e.amounts if c in cols
         )
         ref = e.label_cell.ref if e.label_cell is not None else (e.amounts[0][1].ref if e.amounts else self.cand.grid.ref)
         level = Level.of_code(e.code) if e.code else (Level.TOTAL if role == "total" else None)
@@ -170,6 +174,7 @@ class _Ctx:
             lines=tuple(lines),
             notes=self.cand.notes,
             dropped=self.dropped,
+            number=self.printed.number,
         )
 
 
@@ -356,7 +361,8 @@ def build_three_public(ctx: _Ctx) -> Table:
                                                  cell.ref, cell.text))
                 continue
             label = next((clean_label(p) for p in reversed(info.path) if _measure(p) is None), item)
-            items.setdefault(item, []).append((m, Figure(a, cell.ref, ctx.unit), label))
+            where = place(cell.ref, ctx.printed, label, clean_label(info.path[-1]) if info.path else "")
+            items.setdefault(item, []).append((m, Figure(a, where, ctx.unit), label))
             cols[c] = Column(m, info.label, cell.ref)
     for item, vals in items.items():
         label = vals[0][2]

@@ -10,6 +10,7 @@ from . import Outcome
 
 SCHEMA = "jueSuan/findings"
 VERSION = 1
+REVISION = "1.1"  # 1.1 added the printed locations (source.printed, figure.where, table number); nothing removed
 
 
 def outcome_dict(o: Outcome) -> dict[str, Any]:
@@ -25,15 +26,15 @@ def outcome_dict(o: Outcome) -> dict[str, Any]:
         "year": r.year,
         "unit": r.unit.label if r.unit else None,
         "tables": [{"kind": t.kind.short, "title": t.display_title, "unit": t.unit.label if t.unit else None,
-                    "source": t.ref.to_dict()} for t in r.tables],
+                    "source": t.ref.to_dict(), "number": t.number, "printed": t.printed_name} for t in r.tables],
         "findings": o.findings.to_dicts(),
         "not_applicable": [{"rule": n.rule, "reason": n.reason} for n in o.findings.not_applicable],
-        "unplaced": [{"what": u.what, "reason": u.reason, "text": u.text, "source": u.ref.to_dict()}
+        "unplaced": [{"what": u.what, "reason": u.reason, "text": u.text, "source": u.ref.to_dict(), "where": u.ref.where()}
                      for u in r.unplaced],
         "summary": {s.label: o.findings.count(s) for s in Severity},
     }
 
 
 def render_json(outcomes: list[Outcome]) -> str:
-    doc = {"schema": SCHEMA, "version": VERSION, "reports": [outcome_dict(o) for o in outcomes]}
+    doc = {"schema": SCHEMA, "version": VERSION, "revision": REVISION, "reports": [outcome_dict(o) for o in outcomes]}
     return json.dumps(doc, ensure_ascii=False, indent=2)

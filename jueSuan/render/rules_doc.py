@@ -23,3 +23,24 @@ def rules_markdown() -> str:
         out += ["", f"## {r.id}", "", f"**{r.summary}**", "", f"- name: `{r.name}`", f"- severity: {r.severity.label}",
                 f"- needs: {needs}", f"- catalogue: {r.source}", "", r.doc]
     return "\n".join(out) + "\n"
+
+
+def rule_text(r: object) -> str:
+    """One rule explained for ``jueSuan rule ID``: summary, name, severity, what it needs, the
+    catalogue line it implements, and its documentation with its failing/passing cases."""
+    from ..rules.engine import Rule
+
+    assert isinstance(r, Rule)
+    needs = "、".join(k.canonical_title for k in r.requires) or {"evaluations": "财政项目支出绩效自评表",
+                                                                "narrative": "情况说明"}.get(r.needs, "(它所引用的表)")
+    lines = [
+        f"{r.id}  {r.summary}",
+        "",
+        f"名称 name:       {r.name}",
+        f"级别 severity:   {r.severity.label}（超出舍入容差时；容差内报 rounding）",
+        f"需要 needs:      {needs}",
+        f"目录 catalogue:  {r.source or '-'}",
+        "",
+        r.doc or "(无说明 no description)",
+    ]
+    return "\n".join(lines)

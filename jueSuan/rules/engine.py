@@ -170,14 +170,14 @@ class Check:
         stated = f"{lhs_label} {lhs.printed} {'大于' if relation == '<=' else '≠'} {expr}"
         stated += "" if one else f" = {fmt(right)}"
         if relation == "<=":
-            msg = f"{table}「{line}」：{stated}，超出 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）"
+            msg = f"{table}「{line}」：{stated}，超出 {fmt(diff)}{unit or ''}（舍入容差 ±{fmt_bound(bound)}）"
             yield self.finding(self.severity, table, line, msg, used, left, right, bound, unit)
             return
         if abs(diff) <= bound:
-            msg = f"{table}「{line}」：{stated}，相差 {fmt(diff)}，在舍入容差 ±{fmt_bound(bound)} 内"
+            msg = f"{table}「{line}」：{stated}，相差 {fmt(diff)}{unit or ''}，在舍入容差 ±{fmt_bound(bound)} 内"
             yield self.finding(Severity.ROUNDING, table, line, msg, used, left, right, bound, unit)
             return
-        msg = f"{table}「{line}」：{stated}，相差 {fmt(diff)}（舍入容差 ±{fmt_bound(bound)}）"
+        msg = f"{table}「{line}」：{stated}，相差 {fmt(diff)}{unit or ''}（舍入容差 ±{fmt_bound(bound)}）"
         if not complete:  # some lines of the table were not placed: the sum may lack them
             yield self.finding(Severity.UNCHECKED, table, line, msg + "；表中有未能识别的行，无法确认", used, left,
                                right, bound, unit)
