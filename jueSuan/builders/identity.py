@@ -43,6 +43,11 @@ _LIST = re.compile(r"^(?:\d+[、.．](?!\d)|[(（][一二三四五六七八九�
 _PLACES = re.compile(r"^(?:[^省市区县，。]{1,7}?(?:省|自治区|市|区|县))+")
 
 
+def looks_like_name(text: str) -> bool:
+    """A unit's name: ends as units' names end, and is not a heading (第二部分)."""
+    return bool(text) and bool(re.fullmatch(_NAME, text)) and not text.startswith("第")
+
+
 def split_name(name: str) -> tuple[str, str]:
     """A unit's name as (its places, the rest): 上海市普陀区文化和旅游局 → (上海市普陀区, 文化和旅游局)."""
     m = _PLACES.match(name)
@@ -78,12 +83,9 @@ def cover_name(paragraphs: Sequence[Paragraph]) -> tuple[str, SourceRef] | None:
         s = norm(p.text)
         m = _SELF_YEAR.search(s)
         if m:
-            before = s[:m.start()]
-            if before:
-                return before, p.ref
-            if head:
-                return "".join(norm(h.text) for h in head), head[0].ref
-            return None
+            name = s[:m.start()] or "".join(norm(h.text) for h in head)
+            ref = p.ref if s[:m.start()] else (head[0].ref if head else p.ref)
+            return (name, ref) if looks_like_name(name) else None
         if s == "目录" or len(s) > 25:
             return None
         head.append(p)
@@ -98,7 +100,7 @@ def statements(docs: Sequence[Document], table_titles: Sequence[tuple[str, Sourc
         for p in paragraphs:
             s = norm(p.text)
             short = s[:60]
-            heading = len(s) <= 60 and "。" not in s
+            heading = len(s) <= 60 and not re.search(r"[，,。；;！？]", s)
             if heading:
                 for m in _SELF_YEAR.finditer(s):
                     if kind is None or m.group(2) == kind:
@@ -124,4 +126,4 @@ def statements(docs: Sequence[Document], table_titles: Sequence[tuple[str, Sourc
     return out
 
 
-__all__ = ["Statement", "cover_name", "kind_of", "split_name", "statements"]
+__all__ = ["Statement", "cover_name", "kind_of", "looks_like_name", "split_name", "statements"]

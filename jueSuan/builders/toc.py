@@ -8,7 +8,10 @@ line that repeats an entry already listed (the body has begun), or at a table.
 Each entry is looked for in the body (everything after the 目录): a part heading among the body's
 paragraphs; an entry of a part within the body of that part (from its heading to the next part's),
 among the paragraphs (a heading may be joined to its first sentence, so the start of a paragraph counts)
-and the first rows of the tables there (a .docx may print a table's title in its first row). Two titles
+and the first rows of the tables there (a .docx may print a table's title in its first row), or a row
+spanning a table's width. A table entry is found only by a title that is not closer to another table of
+the 目录; entries of tables are not looked for in a file with no table at all. A group entry (五、部门预算表
+over 1.… 2.…) is found when one of its entries is. Two titles
 are the same when, numbering, spaces and the unit's name set aside, one holds the other or they share
 most of their characters in order (``其他重要事项说明`` / ``其他重要事项的情况说明``).
 
@@ -154,8 +157,10 @@ def same_title(a: str, b: str) -> bool:
     return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio() >= SIMILAR
 
 
-def _body_titles(doc_blocks: Sequence[Paragraph | Grid], unit: str) -> list[tuple[str, str, str | None, str]]:
-    """(key, printed, part, numbering) for every place in the body a title can stand."""
+def _body_titles(doc_blocks: Sequence[Paragraph | Grid], unit: str,
+                 part_keys: dict[str, str]) -> list[tuple[str, str, str | None, str]]:
+    """(key, printed, part, numbering) for every place in the body a title can stand. A part begins at
+    its heading, with its 第X部分 or without it (``上海市XX局2024年度部门决算表``, as the 目录 words it)."""
     out: list[tuple[str, str, str | None, str]] = []
     part: str | None = None
     for b in doc_blocks:
@@ -164,12 +169,17 @@ def _body_titles(doc_blocks: Sequence[Paragraph | Grid], unit: str) -> list[tupl
             m = _PART.match(s)
             if m:
                 part = m.group(1)
+            elif len(s) <= 60:
+                part = next((p for p, k in part_keys.items() if k and _key(s, unit) == k), part)
             n = _NUMBER.match(s)
             number = n.group() if n else ""
             for cand in _candidates(s):
                 out.append((_key(cand, unit), b.text.strip()[:60], part, number))
         else:
-            for row in b.rows[:2]:
+            # a title in a table's first rows, or in a row spanning the whole width (a table joined to the
+            # one before it over a page break brings its title row along)
+            rows = [row for k, row in enumerate(b.rows) if k < 2 or len({c.text for c in row}) == 1]
+            for row in rows:
                 for c in row:
                     if c.origin is None and c.text.strip():
                         out.extend((_key(cand, unit), c.text.strip(), part, "") for cand in _candidates(norm(c.text)))
@@ -188,13 +198,24 @@ def _candidates(s: str) -> set[str]:
     return {x for x in out if x}
 
 
-def _found(e: TocEntry, titles: list[tuple[str, str, str | None, str]], parts: dict[str, str]) -> bool:
+def _ratio(a: str, b: str) -> float:
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def _found(e: TocEntry, titles: list[tuple[str, str, str | None, str]], parts: dict[str, str],
+           tables: Sequence[TocEntry] = ()) -> bool:
     if e.is_part:
         return e.part in parts or any(same_title(e.key, t[0]) for t in titles)
+    scoped = [t for t in titles if e.part is None or e.part not in parts or t[2] == e.part]
+    if e.is_table:
+        # a table is found by its title, in its part (not by a 情况说明 of the same name), and by a title
+        # that is not closer to another table of the 目录 (基本支出决算表 is not 支出决算表)
+        return any("表" in t[0] and same_title(e.key, t[0])
+                   and all(_ratio(e.key, t[0]) >= _ratio(o.key, t[0]) for o in tables if o is not e)
+                   for t in scoped)
     if any(same_title(e.key, t[0]) for t in titles):
         return True
     # a section of a part whose body has a heading of the same number there: titled otherwise, not missing
-    scoped = [t for t in titles if e.part is None or e.part not in parts or t[2] == e.part]
     return bool(e.number) and any(norm(t[3]) == norm(e.number) for t in scoped)
 
 
@@ -210,14 +231,15 @@ def find_missing(docs: Sequence[Document], unit: str = "") -> tuple[Toc | None, 
         blocks = list(doc.blocks)
         body = blocks[blocks.index(end) + 1:]
         has_tables = any(isinstance(b, Grid) for d in docs for b in d.blocks)
-        titles = _body_titles(body, unit)
-        parts = {}
+        part_keys = {e.part: e.key for e in toc.entries if e.is_part and e.part}
+        titles = _body_titles(body, unit, part_keys)
+        parts: dict[str, str] = {}
         for t in titles:
-            m = _PART.match(norm(t[1]))
-            if m and m.group(1) not in parts:
-                parts[m.group(1)] = t[1]
+            if t[2] is not None and t[2] not in parts:
+                parts[t[2]] = t[1]
         entries = list(toc.entries)
-        found = [_found(e, titles, parts) for e in entries]
+        tables = [e for e in entries if e.is_table]
+        found = [_found(e, titles, parts, tables) for e in entries]
         # a group entry (五、部门预算表 over 1.… 2.…) stands for its children: found when one of them is
         for k, e in enumerate(entries):
             children = []

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import cast
 
-from ..builders.identity import Statement, cover_name, kind_of, split_name, statements
+from ..builders.identity import Statement, cover_name, kind_of, looks_like_name, split_name, statements
 from ..builders.layout import norm
 from ..builders.leftovers import ALTERNATIVE, PLACEHOLDER, find_leftovers
 from ..builders.toc import find_missing
@@ -112,6 +112,11 @@ def dc013(c: Check) -> Iterator[Finding]:
                             [(1, "年度表述", _words(s.value, s.ref))])
 
 
+def _subsequence(short: str, long: str) -> bool:
+    it = iter(long)
+    return all(ch in it for ch in short)
+
+
 @rule("DC014", "document.own_unit", "文件关于自身单位名称的表述与封面一致", source="D-2", needs="documents")
 def dc014(c: Check) -> Iterator[Finding]:
     """Where the document names itself — the cover, part headings (``第一部分 上海市XX局概况``), sentences
@@ -124,16 +129,20 @@ def dc014(c: Check) -> Iterator[Finding]:
     if cover is not None and any(ch in cover[0] for ch in "XＸ×"):
         return  # the cover itself is a placeholder: DC011 says so
     name = cover[0] if cover else norm(c.report.unit_name or "")
-    if not name:
+    if not looks_like_name(name):
         return
     kind = kind_of(paragraphs)
     places, rest = split_name(name)
     for s in statements(docs, [], kind):
         if s.what != "unit" or norm(s.value) == name:
             continue
+        its_places, its_rest = split_name(norm(s.value))
+        if _subsequence(norm(s.value), name) and not its_places:
+            continue  # a short form of the cover's name (省检察院 for 江苏省人民检察院)
         # a sentence may name a unit of the department; it contradicts the cover only when it is the
         # cover's unit under other places (a district dropped: 上海市规划和自然资源局 for 上海市普陀区规划和自然资源局)
-        if s.naming or (split_name(norm(s.value))[1] == rest and split_name(norm(s.value))[0] != places):
+        if (s.naming and not (_subsequence(norm(s.value), name) and its_places == places)) or (
+                its_rest == rest and its_places != places):
             figs = [(1, "文件中的单位名称", _words(s.value, s.ref))]
             if cover is not None:
                 figs.append((1, "封面单位名称", _words(cover[0], cover[1])))
