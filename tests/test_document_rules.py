@@ -67,6 +67,7 @@ def test_template_one_finding_per_placeholder() -> None:
     assert errors["DC011"] == runs > 100
     assert errors["DC012"] >= alternatives > 20  # and the instructions (（如持平作持平表述）, 作下述说明…)
     assert set(errors) == {"DC011", "DC012"}  # no arithmetic error on a template with no figures
+    assert {f.rule for f in fs} == {"DC011", "DC012"}  # and nothing else: no warning, nothing unchecked
     # every finding cites its words and where they stand
     for f in fs.filter(rule=("DC011", "DC012")):
         assert f.terms and f.terms[0].ref.page is not None and f.terms[0].printed in f.message
