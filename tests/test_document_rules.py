@@ -123,6 +123,7 @@ def test_toc_lines_are_not_sections() -> None:
     (21, "第三部分 上海市普陀区文化和旅游局 2025 年度部门决算情况", "第三部分 上海市普陀区文化和旅游局 2024 年度部门决算情况"),
     (31, "截至 2025 年 12 月 31 日", "截至 2024 年 12 月 31 日"),
     (6, "上海市普陀区文化和旅游局 2025 年度部门决算表", "上海市普陀区文化和旅游局 2024 年度部门决算表"),
+    (31, "上海市普陀区文化和旅游局 2025 年度政府采购金额", "上海市普陀区文化和旅游局 2024 年度政府采购金额"),
 ])
 def test_another_year_stated_of_itself(tmp_path: Path, page: int, old: str, new: str) -> None:
     fs = _check(_edited(tmp_path, {page: [(old, new)]}))
@@ -133,7 +134,8 @@ def test_another_year_stated_of_itself(tmp_path: Path, page: int, old: str, new:
 
 def test_years_merely_mentioned_are_not_statements(tmp_path: Path) -> None:
     path = _edited(tmp_path, {31: [("主要原因是厉行节约，严格控制成本。",
-                                    "主要原因是落实2023年度出台的规定，2026年度预算将继续压减，与上年相比减少。")]})
+                                    "主要原因是落实2023年度出台的规定，2026年度预算将继续压减，与上年相比减少。")],
+                              30: [("十、预算绩效管理情况", "十、预算绩效管理情况\n上海市普陀区文化和旅游局2026年度将继续推进绩效管理。")]})
     assert not list(_check(path).filter(rule="DC013"))
 
 

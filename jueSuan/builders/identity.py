@@ -29,6 +29,7 @@ _SUFFIX = r"(?:局|委员会|委|办公室|办公厅|办事处|院|厅|部|中�
 _NAME = rf"([^，。；：:,（）()“”]{{3,40}}?{_SUFFIX})"
 _SELF_YEAR = re.compile(r"(20\d{2})年度?(?:部门|单位)?(决算|预算)")
 _SUBJECT_YEAR = re.compile(rf"^(?!纳入|截[至止]|说明)(?:第[一二三四五六七八九十]+部分)?{_NAME}(20\d{{2}})年度?")
+_REPORTED = re.compile(r"收入|支出|决算|总计|采购|^无")
 _AS_OF = re.compile(r"截[至止](20\d{2})年12月31日")
 _NAMES = (
     re.compile(rf"^第[一二三四五六七八九十]+部分{_NAME}(?:20\d{{2}}年度?|概况)"),
@@ -108,7 +109,8 @@ def statements(docs: Sequence[Document], table_titles: Sequence[tuple[str, Sourc
             m = _SUBJECT_YEAR.match(s)
             if m and not heading and kind == "决算":
                 clause = re.split(r"[，。；,;]", s[m.end():], maxsplit=1)[0]
-                if "预算" not in clause and "上年" not in clause:
+                # the template's sentences about the year reported on (收入支出总计…, 政府采购金额…, 无…支出), not a plan
+                if "预算" not in clause and "上年" not in clause and "将" not in clause and _REPORTED.search(clause):
                     out.append(Statement("year", m.group(2), short, p.ref))
             if kind == "决算":
                 for m in _AS_OF.finditer(s):
