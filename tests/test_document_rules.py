@@ -167,3 +167,25 @@ def test_misaligned_table_one_error_rest_unchecked() -> None:
 @pytest.mark.parametrize("path", sorted(SAMPLES.glob("songjiang-2020*.docx")), ids=lambda p: p.name)
 def test_songjiang_samples_nothing_new(path: Path) -> None:
     assert not [f.message for f in _check(path) if f.rule in (*SELF, "XT030")]
+
+
+def test_toc_with_leaders_and_page_numbers(tmp_path: Path) -> None:
+    from jueSuan.builders.toc import find_missing
+
+    toc = ("目 录\n第一部分 单位概况……………………1\n一、主要职能……………………1\n第二部分 部门决算表……………………3\n"
+           "一、收入支出决算总表……………………3\n二、收入决算表……………………4\n第三部分 情况说明……………………6\n一、收入支出决算总体情况说明……………………6")
+    body = ["第一部分 单位概况\n一、主要职责\n本单位负责……。", "第二部分 部门决算表\n收入支出决算总表\n项目 决算数\n合计 1.00",
+            "第三部分 情况说明\n一、收入支出决算总体情况说明\n收入支出总计1.00万元。"]
+    table = [["项目", "决算数"], ["合计", "1.00"]]
+    path = tmp_path / "toc.pages.json"
+    path.write_text(json.dumps({"page_texts": [toc, *body], "page_tables": [[], [], [table], []]}, ensure_ascii=False),
+                    encoding="utf-8")
+    parsed, missing = find_missing([read_document(path)])
+    assert parsed is not None
+    assert [e.text for e in parsed.entries][:3] == ["第一部分单位概况", "一、主要职能", "第二部分部门决算表"]
+    # 主要职能 / 主要职责: a section of the same number in its part; 收入决算表: listed, not in the body
+    assert [m.entry.text for m in missing] == ["二、收入决算表"]
+    # the same 目录 over a file with no table at all: its tables are published elsewhere, not looked for
+    path.write_text(json.dumps({"page_texts": [toc, *body], "page_tables": [[], [], [], []]}, ensure_ascii=False),
+                    encoding="utf-8")
+    assert find_missing([read_document(path)])[1] == []
