@@ -8,6 +8,7 @@ from .config import Config, ConfigError, selected, unknown_patterns
 from .findings import Finding, Findings, NotApplicable, Severity
 from .models import Report
 from .rules.engine import Check, Rule, registry
+from .rules.misaligned import demote
 from .source import SourceRef
 
 
@@ -61,5 +62,6 @@ def reconcile(
             continue
         check = Check(r, report, sev.get(r.id), trace, config.tolerance)
         items.extend(r.check(check))
+    items = demote(items, report)  # findings on a table printed with its amounts off their codes
     items.sort(key=lambda f: (f.order, f.rule))
     return Findings(tuple(items), tuple(skipped))

@@ -44,6 +44,8 @@ _SIGNATURES: dict[TableKind, tuple[str, ...]] = {
     TableKind.ASSETS: ("资产合计", "固定资产", "资产总计"),
 }
 
+_TEMPLATE_INSTRUCTION = re.compile(r"作下述说明|按上述格式依次说明")
+
 _YEAR = re.compile(r"(20\d{2})年度?")
 _TRAILING_UNIT = re.compile(r"(?:金额|计量)?单位[:：].*$")
 
@@ -153,6 +155,8 @@ def candidates(doc: Document) -> list[Candidate]:
             s = norm(p.text)
             if s.startswith(("注", "说明", "备注")):
                 notes.append(p.text.strip())
+            elif _TEMPLATE_INSTRUCTION.search(s):
+                pass  # a template's instruction left in ("…作下述说明：") stands between a table and its 说明
             elif (s and title_kind(p.text) is not None) or (s and not s.startswith(("注", "说明")) and len(notes) >= 1):
                 break
             j += 1

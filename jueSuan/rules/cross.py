@@ -88,7 +88,8 @@ def _match_classes(c: Check, where: str, summary: Table, s_col: str, detail: Tab
         yield from c.identity(where, printed_line(row.label, row.code), f"{summary.display_title} {ln.label}", fig,
                               [(1, f"{detail.display_title} {row.code} {row.label}", row.get(d_col))])
     for key, row in rows.items():
-        if key not in seen:
+        fig = row.get(d_col)
+        if key not in seen and fig is not None and fig.is_number and fig.value != 0:  # a blank row: nothing to check
             yield c.unchecked(where, printed_line(row.label, row.code),
                               f"{summary.display_title}中找不到名为「{row.label}」的类")
 
