@@ -10,20 +10,23 @@ from __future__ import annotations
 import argparse
 import enum
 import logging
+import os
 import sys
 import warnings
 from pathlib import Path
 
 from tabulate import tabulate
 
-from .api import read
-from .batch import Limits, default_jobs
+from .atomic import atomic_path, write_atomic
+from .batch import BatchInterrupted, Limits, OutputLocked, default_jobs
 from .batch import batch as run_batch
 from .config import ConfigError
 from .config import load as load_config
 from .findings import Severity
+from .isolate import reconcile_bounded, work_limits
 from .readers import ReadError
-from .reconcile import default_rules, reconcile
+from .readers.base import one_line
+from .reconcile import default_rules
 from .render import Outcome
 from .render.html import render_html
 from .render.json import render_json
@@ -31,6 +34,7 @@ from .render.rules_doc import rules_markdown
 from .render.text import render_summary, render_text
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C: one line, the output left resumable
 _READABLE = {".docx", ".xlsx", ".xls", ".pdf"}
 
 
@@ -63,13 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules")
     rec.add_argument("--config", help="a jueSuan.toml or pyproject.toml ([tool.jueSuan]) to use instead of the "
                                       "nearest one")
+    _limit_options(rec)
     b = sub.add_parser("batch", help="reconcile every file under the given paths, each file one report, in parallel")
     b.add_argument("paths", nargs="+", metavar="PATH")
     b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: the number of cores)")
     b.add_argument("--out", help="write results to this .jsonl (one line per file) or .csv (one row per finding)")
     b.add_argument("--resume", action="store_true", help="skip the files already in --out")
-    b.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
-    b.add_argument("--memory-mb", type=int, default=2048, help="memory limit per worker in MB (default 2048; 0: none)")
+    _limit_options(b)
+    b.add_argument("--retry-failed", action="store_true",
+                   help="with --resume: check again the files recorded as worker-died or timeout")
     b.add_argument("--engine", choices=["local", "dask"], default="local")
     b.add_argument("--scheduler", help="the Dask scheduler address (with --engine dask)")
     b.add_argument("--select", action="append", default=[], metavar="RULES")
@@ -81,6 +87,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds allowed per report (default 120, or JUESUAN_TIMEOUT, or the configuration's; 0: none)")
+    p.add_argument("--memory-mb", type=int, default=None,
+                   help="memory limit in MB (default 2048, or JUESUAN_MEMORY_MB, or the configuration's; 0: none)")
+
+
 def _groups(paths: list[str]) -> list[tuple[str, list[str]]]:
     """Files given together make one report; a folder contributes one report per readable file."""
     files: list[str] = []
@@ -88,13 +101,13 @@ def _groups(paths: list[str]) -> list[tuple[str, list[str]]]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in _READABLE:
-                    groups.append((str(child), [str(child)]))
+            for child in sorted(path.iterdir()):  # a FIFO or a broken link is listed, then refused
+                if not child.is_dir() and child.suffix.lower() in _READABLE:
+                    groups.append((one_line(str(child)), [str(child)]))
         else:
             files.append(p)
     if files:
-        groups.insert(0, (" + ".join(files), files))
+        groups.insert(0, (one_line(" + ".join(files)), files))
     return groups
 
 
@@ -114,28 +127,25 @@ def _reconcile(args: argparse.Namespace) -> int:
     fail_on = args.fail_on or config.fail_on
     groups = _groups(args.paths)
     if not groups:
-        print(f"jueSuan: no readable files in {', '.join(args.paths)}", file=sys.stderr)
+        print(f"jueSuan: no readable files in {one_line(', '.join(args.paths))}", file=sys.stderr)
         return EXIT_UNREADABLE
     outcomes: list[Outcome] = []
+    limits = work_limits(args.timeout, args.memory_mb, config)
     for label, files in groups:
-        try:
-            report = read(*files)
+        try:  # in a child process, bounded in time and memory (isolate.py)
+            report, findings = reconcile_bounded(files, config, limits)
         except ReadError as exc:
             print(f"jueSuan: {exc}", file=sys.stderr)
             outcomes.append(Outcome(label, error=exc))
             continue
-        outcomes.append(Outcome(label, report, reconcile(report, config)))
-    if args.format == OutputFormat.XLSX.value:
-        from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
-
-        write_xlsx(outcomes, args.output)
-    else:
-        text = {OutputFormat.JSON.value: render_json, OutputFormat.HTML.value: render_html}.get(
-            args.format, render_text)(outcomes)
-        if args.output:
-            Path(args.output).write_text(text + "\n", encoding="utf-8")
-        else:
-            sys.stdout.write(text + "\n")
+        outcomes.append(Outcome(label, report, findings))
+    try:
+        _write_output(args, outcomes)
+    except OSError as exc:  # a full disk, a folder that cannot be written: one line, the old file intact
+        _detach_stdout()
+        print(f"jueSuan: cannot write {one_line(args.output or 'the output')}: {exc.strerror or exc} [write-failed]",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
     if any(o.error is not None for o in outcomes):
         return EXIT_UNREADABLE
     if fail_on == FailOn.NEVER.value:
@@ -143,6 +153,22 @@ def _reconcile(args: argparse.Namespace) -> int:
     threshold = Severity.parse(fail_on)
     failing = any(f.severity.rank >= threshold.rank for o in outcomes if o.findings for f in o.findings)
     return EXIT_FINDINGS if failing else EXIT_OK
+
+
+def _write_output(args: argparse.Namespace, outcomes: list[Outcome]) -> None:
+    if args.format == OutputFormat.XLSX.value:
+        from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
+
+        with atomic_path(args.output) as tmp:
+            write_xlsx(outcomes, tmp)
+        return
+    text = {OutputFormat.JSON.value: render_json, OutputFormat.HTML.value: render_html}.get(
+        args.format, render_text)(outcomes)
+    if args.output:
+        write_atomic(args.output, text + "\n")
+    else:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()  # a full disk is reported here, not at exit
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -161,9 +187,17 @@ def _batch(args: argparse.Namespace) -> int:
     if args.engine == "dask" and not args.scheduler:
         print("jueSuan: --engine dask needs --scheduler ADDRESS", file=sys.stderr)
         return EXIT_USAGE
-    limits = Limits(args.timeout, args.memory_mb)
-    summary = run_batch(args.paths, args.jobs or default_jobs(), out, args.resume, config, limits, args.engine,
-                        args.scheduler, progress=sys.stderr.isatty())
+    wl = work_limits(args.timeout, args.memory_mb, config)
+    limits = Limits(wl.timeout, wl.memory_mb)
+    try:
+        summary = run_batch(args.paths, args.jobs or default_jobs(), out, args.resume, config, limits, args.engine,
+                            args.scheduler, progress=sys.stderr.isatty(), retry_failed=args.retry_failed)
+    except OutputLocked as exc:
+        print(f"jueSuan: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BatchInterrupted as exc:
+        print(f"jueSuan: {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
     print(render_summary(summary))
     fail_on = args.fail_on or config.fail_on
     if summary.unreadable:
@@ -201,7 +235,27 @@ def main(argv: list[str] | None = None) -> int:
             return _batch(args)
         return _reconcile(args)
     except BrokenPipeError:  # output piped into head
+        _detach_stdout()
         return EXIT_OK
-    except Exception as exc:  # never a traceback: one line, exit 2
-        print(f"jueSuan: internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("jueSuan: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # a full disk, a folder that cannot be written: one line
+        _detach_stdout()
+        where = f" {one_line(str(exc.filename))}" if exc.filename else (" the output" if exc.errno else "")
+        print(f"jueSuan: cannot write{where}: {exc.strerror or exc} [write-failed]", file=sys.stderr)
         return EXIT_UNREADABLE
+    except Exception as exc:  # never a traceback: one line, exit 2
+        print(f"jueSuan: internal error: {type(exc).__name__}: {one_line(str(exc))}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+def _detach_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush of what could not be written
+    (a full disk, a closed pipe) raises nothing more at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -1,0 +1,261 @@
+"""Bounded work: a function run in a forked child process under a time and a memory limit.
+
+A hostile file must never hang the terminal, exhaust the machine or take the process down with a
+native crash. The work (reading, building, reconciling) runs in a child forked from this process, so
+nothing is imported again and the child starts in a few milliseconds: its address space is limited
+with ``RLIMIT_AS`` (an allocation past it is a ``MemoryError``, reported as too large), the parent
+waits for its result on a pipe for at most the time limit and then kills it, and a child that dies
+of a signal (a segfault in native code) is reported as crashed. The parent keeps the terminal:
+Ctrl-C reaches it (the child ignores it) and it kills the child before stopping.
+
+``jueSuan.read`` stays in-process: a library does not fork behind its caller's back. The command line
+(``reconcile`` and ``batch``) uses this module; ``bounded`` gives the same to a caller who asks.
+Where ``fork`` is not available the work runs in this process, unbounded.
+
+The limits: ``--timeout``/``--memory-mb``, else ``JUESUAN_TIMEOUT``/``JUESUAN_MEMORY_MB``, else the
+configuration's ``timeout``/``memory-mb``, else 120 s and 2048 MB (0 means no limit).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import pickle
+import resource
+import select
+import signal
+import time
+from collections.abc import Callable, Iterable, Iterator
+from typing import Any
+
+import attrs
+
+from .readers.base import ReadError, Reason
+
+__all__ = ["DEFAULT_MEMORY_MB", "DEFAULT_TIMEOUT", "Child", "Done", "WorkLimits", "bounded", "can_fork", "run_many",
+           "work_limits"]
+
+DEFAULT_TIMEOUT = 120.0
+DEFAULT_MEMORY_MB = 2048
+
+
+@attrs.frozen
+class WorkLimits:
+    timeout: float = DEFAULT_TIMEOUT  # seconds for the whole work (0: none)
+    memory_mb: int = DEFAULT_MEMORY_MB  # address space of the child (0: none)
+
+
+def _env_number(name: str) -> float | None:
+    value = os.environ.get(name, "").strip()
+    if not value:
+        return None
+    try:
+        number = float(value)
+    except ValueError:
+        return None
+    return number if number >= 0 else None
+
+
+def work_limits(timeout: float | None = None, memory_mb: int | None = None, config: Any = None) -> WorkLimits:
+    """The limits in force: the given ones (command-line options), else the environment, else the
+    configuration (``timeout``, ``memory-mb``), else the defaults."""
+    t = timeout if timeout is not None else _env_number("JUESUAN_TIMEOUT")
+    m = float(memory_mb) if memory_mb is not None else _env_number("JUESUAN_MEMORY_MB")
+    if t is None:
+        t = getattr(config, "timeout", None)
+    if m is None:
+        m = getattr(config, "memory_mb", None)
+    return WorkLimits(DEFAULT_TIMEOUT if t is None else float(t), DEFAULT_MEMORY_MB if m is None else int(m))
+
+
+def can_fork() -> bool:
+    return hasattr(os, "fork") and hasattr(os, "waitpid")
+
+
+@attrs.frozen
+class Done:
+    """How a child ended: ``ok`` (``value`` is what the function returned), ``raised`` (``value`` is
+    the exception), ``timeout``, ``too-large`` (out of its memory limit) or ``crashed`` (``detail``
+    says how: the signal or the exit status)."""
+
+    status: str
+    value: Any = None
+    detail: str = ""
+    seconds: float = 0.0
+
+
+def _signal_name(number: int) -> str:
+    try:
+        return signal.Signals(number).name
+    except ValueError:
+        return f"signal {number}"
+
+
+def _child_main(write_fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
+    """In the child: limit memory, run, send back (status, value), leave without cleanup."""
+    code = 0
+    try:
+        signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        if memory_mb > 0:
+            limit = memory_mb * 1024 * 1024
+            with contextlib.suppress(ValueError, OSError):
+                resource.setrlimit(resource.RLIMIT_AS, (limit, resource.getrlimit(resource.RLIMIT_AS)[1]))
+        try:
+            payload: tuple[str, Any] = ("ok", fn(*args))
+        except MemoryError:
+            payload = ("too-large", None)
+        except BaseException as exc:  # sent back to be raised (or reported) in the parent
+            payload = ("raised", exc)
+        try:
+            data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            data = pickle.dumps(("too-large", None))
+        except Exception as exc:  # an unpicklable result or exception: its text
+            data = pickle.dumps(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
+        view = memoryview(data)
+        while view:
+            n = os.write(write_fd, view[:1 << 20])
+            view = view[n:]
+    except BaseException:
+        code = 3
+    finally:
+        os._exit(code)
+
+
+class Child:
+    """One forked child running ``fn(*args)``; its result arrives on a pipe (``feed``/``finish``)."""
+
+    def __init__(self, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int, timeout: float) -> None:
+        read_fd, write_fd = os.pipe()
+        self.started = time.monotonic()
+        self.deadline = self.started + timeout if timeout > 0 else float("inf")
+        pid = os.fork()
+        if pid == 0:  # pragma: no cover - the child (coverage does not follow it)
+            os.close(read_fd)
+            _child_main(write_fd, fn, args, memory_mb)
+        os.close(write_fd)
+        self.pid = pid
+        self.fd = read_fd
+        self.chunks: list[bytes] = []
+        self.memory_mb = memory_mb
+        self.timeout = timeout
+
+    def feed(self) -> bool:
+        """Read what the child has written; True once it has closed the pipe (finished or died)."""
+        chunk = os.read(self.fd, 1 << 20)
+        if chunk:
+            self.chunks.append(chunk)
+            return False
+        return True
+
+    def finish(self) -> Done:
+        os.close(self.fd)
+        _, status = os.waitpid(self.pid, 0)
+        seconds = time.monotonic() - self.started
+        data = b"".join(self.chunks)
+        if data:
+            try:
+                kind, value = pickle.loads(data)
+            except Exception as exc:
+                return Done("crashed", None, f"its result could not be read ({type(exc).__name__})", seconds)
+            return Done(kind, value, "", seconds)
+        if os.WIFSIGNALED(status):
+            sig = os.WTERMSIG(status)
+            hint = " (possibly out of memory)" if sig in (signal.SIGKILL, signal.SIGABRT, signal.SIGSEGV) else ""
+            return Done("crashed", None, f"the process died of {_signal_name(sig)}{hint}", seconds)
+        return Done("crashed", None, f"the process ended with status {os.WEXITSTATUS(status)} and no result", seconds)
+
+    def kill(self) -> None:
+        with contextlib.suppress(ProcessLookupError):
+            os.kill(self.pid, signal.SIGKILL)
+        with contextlib.suppress(OSError):
+            os.close(self.fd)
+        with contextlib.suppress(ChildProcessError):
+            os.waitpid(self.pid, 0)
+
+    def timed_out(self) -> Done:
+        self.kill()
+        return Done("timeout", None, f"not finished within {self.timeout:g} s", time.monotonic() - self.started)
+
+
+def run_many(tasks: Iterable[tuple[Any, Callable[..., Any], tuple[Any, ...]]], jobs: int,
+             limits: WorkLimits) -> Iterator[tuple[Any, Done]]:
+    """Run each ``(key, fn, args)`` in its own child, ``jobs`` at a time; yield ``(key, Done)`` as
+    each ends. On any exception in the caller (Ctrl-C included) every running child is killed."""
+    queue = iter(tasks)
+    running: dict[int, tuple[Any, Child]] = {}
+    try:
+        while True:
+            while len(running) < max(1, jobs):
+                task = next(queue, None)
+                if task is None:
+                    break
+                key, fn, args = task
+                child = Child(fn, args, limits.memory_mb, limits.timeout)
+                running[child.fd] = (key, child)
+            if not running:
+                return
+            now = time.monotonic()
+            wait = min(c.deadline for _, c in running.values()) - now
+            ready, _, _ = select.select(list(running), [], [], max(0.0, min(wait, 1.0)))
+            for fd in ready:
+                key, child = running[fd]
+                if child.feed():
+                    del running[fd]
+                    yield key, child.finish()
+            now = time.monotonic()
+            for fd, (key, child) in list(running.items()):
+                if now >= child.deadline:
+                    del running[fd]
+                    yield key, child.timed_out()
+    finally:
+        for _, child in running.values():
+            child.kill()
+
+
+def _label(paths: tuple[Any, ...]) -> str:
+    return ", ".join(str(p) for p in paths) or "(nothing)"
+
+
+def as_error(done: Done, label: str, limits: WorkLimits) -> ReadError:
+    """A child that did not return: its one-line ``ReadError``."""
+    if done.status == "timeout":
+        return ReadError(label, Reason.TIMEOUT, f"not finished within the {limits.timeout:g} s time limit "
+                                                "(--timeout, JUESUAN_TIMEOUT)")
+    if done.status == "too-large":
+        return ReadError(label, Reason.TOO_LARGE, f"needed more than the {limits.memory_mb} MB memory limit "
+                                                  "(--memory-mb, JUESUAN_MEMORY_MB)")
+    return ReadError(label, Reason.CRASHED, f"reading crashed: {done.detail}")
+
+
+def bounded(fn: Callable[..., Any], *args: Any, limits: WorkLimits | None = None, label: str | None = None) -> Any:
+    """``fn(*args)`` run in a forked child under ``limits``: its value, or the exception it raised, or a
+    ``ReadError`` (timeout, too-large, crashed) naming ``label``. In this process where fork is not
+    available."""
+    limits = limits or work_limits()
+    if not can_fork():
+        return fn(*args)
+    name = label or _label(args)
+    for _, done in run_many([(name, fn, args)], 1, limits):
+        if done.status == "ok":
+            return done.value
+        if done.status == "raised":
+            raise done.value
+        raise as_error(done, name, limits)
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def read_and_reconcile(files: list[str], config: Any = None) -> tuple[Any, Any]:
+    """The work of ``reconcile`` on one report: read the files, build, reconcile (in the child)."""
+    from .api import read
+    from .reconcile import reconcile
+
+    report = read(*files)
+    return report, reconcile(report, config)
+
+
+def reconcile_bounded(files: list[str], config: Any = None, limits: WorkLimits | None = None) -> tuple[Any, Any]:
+    """``read_and_reconcile`` in a child process under ``limits``: (report, findings), or a
+    ``ReadError`` (the file's own, or timeout / too-large / crashed)."""
+    return bounded(read_and_reconcile, files, config, limits=limits,  # type: ignore[no-any-return]
+                   label=" + ".join(files))
