@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections import defaultdict
 
 from tabulate import tabulate
@@ -28,6 +29,20 @@ def _row(f: Finding) -> list[str]:
     ]
 
 
+def _wrap(text: str, width: int | None) -> str:
+    """``text`` broken into lines of at most ``width`` characters, at spaces where it can be."""
+    if width is None:
+        return text
+    return "\n".join("\n".join(textwrap.wrap(line, width)) for line in text.splitlines() if line.strip())
+
+
+def _table(rows: list[list[str]], headers: list[str], widths: list[int | None]) -> str:
+    """A tabulate table whose cells are always text: wrapped here, not by tabulate, whose wrapping
+    (``maxcolwidths``) parses a label such as '3,727.47' as a number even with numparse disabled."""
+    wrapped = [[_wrap(str(cell), w) for cell, w in zip(row, widths)] for row in rows]
+    return tabulate(wrapped, headers=headers, tablefmt="simple", disable_numparse=True)
+
+
 def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHECKED) -> str:
     out: list[str] = []
     for o in outcomes:
@@ -47,16 +62,13 @@ def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHE
         for table, items in groups.items():
             out.append("")
             out.append(f"【{table}】")
-            out.append(tabulate([_row(f) for f in items],
-                                headers=["规则", "级别", "行", "差额", "容差", "位置", "说明"],
-                                tablefmt="simple", maxcolwidths=[None, None, 24, None, None, 28, 70],
-                                disable_numparse=True))
+            out.append(_table([_row(f) for f in items], ["规则", "级别", "行", "差额", "容差", "位置", "说明"],
+                              [None, None, 24, None, None, 28, 70]))
         if r.unplaced:
             out.append("")
             out.append(f"【未能归位 not placed: {len(r.unplaced)}】")
-            out.append(tabulate([[u.what, u.ref.short(), u.text[:30], u.reason] for u in r.unplaced],
-                                headers=["内容", "位置", "文字", "原因"], tablefmt="simple", disable_numparse=True,
-                                maxcolwidths=[40, None, 30, 60]))
+            out.append(_table([[u.what, u.ref.short(), u.text[:30], u.reason] for u in r.unplaced],
+                              ["内容", "位置", "文字", "原因"], [40, None, 30, 60]))
         if o.findings.not_applicable:
             out.append("")
             out.append("【不适用 not applicable】 " + "; ".join(f"{n.rule}（{n.reason}）" for n in o.findings.not_applicable))
@@ -77,8 +89,8 @@ def render_summary(summary: object) -> str:
         lines.append("findings: " + ", ".join(f"{k} {v}" for k, v in sorted(s.by_severity.items())))  # type: ignore[attr-defined]
     if s.errors_by_rule:  # type: ignore[attr-defined]
         lines.append(tabulate(sorted(s.errors_by_rule.items(), key=lambda kv: (-kv[1], kv[0])),  # type: ignore[attr-defined]
-                              headers=["rule", "errors"], tablefmt="simple"))
+                              headers=["rule", "errors"], tablefmt="simple", disable_numparse=True))
     if s.unreadable:  # type: ignore[attr-defined]
         lines.append(tabulate(sorted(s.unreadable.items(), key=lambda kv: (-kv[1], kv[0])),  # type: ignore[attr-defined]
-                              headers=["unreadable: reason", "files"], tablefmt="simple"))
+                              headers=["unreadable: reason", "files"], tablefmt="simple", disable_numparse=True))
     return "\n".join(lines)
