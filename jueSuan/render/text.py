@@ -39,7 +39,7 @@ def _wrap(text: str, width: int | None) -> str:
 def _table(rows: list[list[str]], headers: list[str], widths: list[int | None]) -> str:
     """A tabulate table whose cells are always text: wrapped here, not by tabulate, whose wrapping
     (``maxcolwidths``) parses a label such as '3,727.47' as a number even with numparse disabled."""
-    wrapped = [[_wrap(str(cell), w) for cell, w in zip(row, widths)] for row in rows]
+    wrapped = [[_wrap(str(cell), w) for cell, w in zip(row, widths, strict=False)] for row in rows]
     return tabulate(wrapped, headers=headers, tablefmt="simple", disable_numparse=True)
 
 
