@@ -172,7 +172,7 @@ def run_forked(files: list[str], jobs: int, config: Config | None, limits: Limit
     for f, done in run_many(queue, jobs, WorkLimits(limits.timeout, limits.memory_mb)):
         if done.status == "crashed" and f not in died:
             died.add(f)  # once more, alone in a fresh child: it may have been the machine, not the file
-            queue.items.append(f)
+            queue.items.appendleft(f)
             continue
         yield _record(f, done, limits)
 

@@ -56,10 +56,12 @@ def _iter_skipping(el: object, tags: tuple[str, ...], skip: tuple[str, ...]) -> 
     stack = list(reversed(list(el)))  # type: ignore[call-overload]
     while stack:
         node = stack.pop()
-        if node.tag in skip:
-            continue
         if node.tag in tags:
             found.append(node)
+            if node.tag in skip:
+                continue  # found, and not looked into (an outermost text box)
+        elif node.tag in skip:
+            continue
         stack.extend(reversed(list(node)))
     return found
 
