@@ -19,6 +19,8 @@ configuration's ``timeout``/``memory-mb``, else 120 s and 2048 MB (0 means no li
 from __future__ import annotations
 
 import contextlib
+import errno
+import faulthandler
 import os
 import pickle
 import resource
@@ -94,8 +96,14 @@ def _signal_name(number: int) -> str:
 def _child_main(write_fd: int, fn: Callable[..., Any], args: tuple[Any, ...], memory_mb: int) -> None:
     """In the child: limit memory, run, send back (status, value), leave without cleanup."""
     code = 0
+    too_large = pickle.dumps(("too-large", None))  # made before the limit: sent when nothing more can be
     try:
         signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+        faulthandler.disable()  # a crash is reported by the parent in one line, not as a stack dump
+        devnull = os.open(os.devnull, os.O_WRONLY)  # nor what a library or the interpreter prints dying
+        os.dup2(devnull, 1)
+        os.dup2(devnull, 2)
+        os.close(devnull)
         if memory_mb > 0:
             limit = memory_mb * 1024 * 1024
             with contextlib.suppress(ValueError, OSError):
@@ -105,21 +113,53 @@ def _child_main(write_fd: int, fn: Callable[..., Any], args: tuple[Any, ...], me
         except MemoryError:
             payload = ("too-large", None)
         except BaseException as exc:  # sent back to be raised (or reported) in the parent
-            payload = ("raised", exc)
+            hit = memory_mb > 0 and (_out_of_memory(exc) or (_near_limit(memory_mb) and not _too_large(exc)))
+            payload = ("too-large", None) if hit else ("raised", exc)
         try:
             data = pickle.dumps(payload, protocol=pickle.HIGHEST_PROTOCOL)
         except MemoryError:
-            data = pickle.dumps(("too-large", None))
+            data = too_large
         except Exception as exc:  # an unpicklable result or exception: its text
             data = pickle.dumps(("raised", RuntimeError(f"{type(exc).__name__}: {exc}")))
-        view = memoryview(data)
-        while view:
-            n = os.write(write_fd, view[:1 << 20])
-            view = view[n:]
+        _write_all(write_fd, data)
+    except MemoryError:
+        with contextlib.suppress(BaseException):
+            _write_all(write_fd, too_large)
     except BaseException:
         code = 3
     finally:
         os._exit(code)
+
+
+def _write_all(fd: int, data: bytes) -> None:
+    view = memoryview(data)
+    while view:
+        n = os.write(fd, view[:1 << 20])
+        view = view[n:]
+
+
+def _out_of_memory(exc: BaseException) -> bool:
+    """An error that is the memory limit's doing: a library that could not be mapped, ENOMEM."""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOMEM:
+        return True
+    text = str(exc)
+    return isinstance(exc, ImportError) and ("failed to map segment" in text or "Cannot allocate memory" in text)
+
+
+def _near_limit(memory_mb: int) -> bool:
+    """Whether the address space reached its limit (then the error a library made of a failed
+    allocation, "malformed" or a SystemError, is the limit's doing)."""
+    try:
+        with open("/proc/self/status") as fh:
+            peak_kb = next((int(ln.split()[1]) for ln in fh if ln.startswith("VmPeak:")), 0)
+    except (OSError, ValueError):
+        return False
+    limit_kb = memory_mb * 1024
+    return peak_kb >= limit_kb - max(32 * 1024, limit_kb // 20)
+
+
+def _too_large(exc: BaseException) -> bool:
+    return isinstance(exc, ReadError) and exc.reason is Reason.TOO_LARGE
 
 
 class Child:
@@ -256,6 +296,12 @@ def read_and_reconcile(files: list[str], config: Any = None) -> tuple[Any, Any]:
 
 def reconcile_bounded(files: list[str], config: Any = None, limits: WorkLimits | None = None) -> tuple[Any, Any]:
     """``read_and_reconcile`` in a child process under ``limits``: (report, findings), or a
-    ``ReadError`` (the file's own, or timeout / too-large / crashed)."""
+    ``ReadError`` (the file's own, or timeout / too-large / crashed). The readers the files need are
+    imported here first, so that the child's limits go to reading, not to importing."""
+    from .readers import reader_for
+
+    for suffix in {os.path.splitext(str(f))[1].lower() for f in files}:
+        with contextlib.suppress(Exception):
+            reader_for(suffix)
     return bounded(read_and_reconcile, files, config, limits=limits,  # type: ignore[no-any-return]
                    label=" + ".join(files))
