@@ -218,6 +218,20 @@ class Child:
         return Done("timeout", None, f"not finished within {self.timeout:g} s", time.monotonic() - self.started)
 
 
+@contextlib.contextmanager
+def _no_interrupt() -> Iterator[None]:
+    """SIGINT held back (delivered at the end): a Ctrl-C in the middle of a fork would leave a child
+    nobody knows about, or break the interpreter's own at-fork handlers."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    old = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
 def run_many(tasks: Iterable[tuple[Any, Callable[..., Any], tuple[Any, ...]]], jobs: int,
              limits: WorkLimits) -> Iterator[tuple[Any, Done]]:
     """Run each ``(key, fn, args)`` in its own child, ``jobs`` at a time; yield ``(key, Done)`` as
@@ -231,8 +245,9 @@ def run_many(tasks: Iterable[tuple[Any, Callable[..., Any], tuple[Any, ...]]], j
                 if task is None:
                     break
                 key, fn, args = task
-                child = Child(fn, args, limits.memory_mb, limits.timeout)
-                running[child.fd] = (key, child)
+                with _no_interrupt():  # Ctrl-C waits until the child is known, to be killed
+                    child = Child(fn, args, limits.memory_mb, limits.timeout)
+                    running[child.fd] = (key, child)
             if not running:
                 return
             now = time.monotonic()

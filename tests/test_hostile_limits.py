@@ -8,6 +8,7 @@ import contextlib
 import ctypes
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -171,3 +172,20 @@ def test_stdout_on_a_full_device_is_one_line() -> None:
         p = _cli("reconcile", str(DOCX), stdout=full.fileno())
     line = _one_line(p)
     assert p.returncode == 2 and "[write-failed]" in line and "No space left" in line, line
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="finds the child through /proc")
+def test_ctrl_c_during_a_reconcile_is_one_line(tmp_path: Path) -> None:
+    from .test_batch_faults import _children
+
+    proc = subprocess.Popen([sys.executable, "-m", "jueSuan", "reconcile", str(PDF), "--timeout", "60"],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, cwd=ROOT)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and not _children(proc.pid) and proc.poll() is None:
+        time.sleep(0.01)
+    child = _children(proc.pid)
+    assert child, "the work ran in a child process"
+    proc.send_signal(signal.SIGINT)
+    _, stderr = proc.communicate(timeout=30)
+    assert proc.returncode == 130 and stderr == "jueSuan: interrupted\n", stderr
+    assert not Path(f"/proc/{child[0]}").exists() or "zombie" in Path(f"/proc/{child[0]}/status").read_text().lower()
