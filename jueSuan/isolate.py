@@ -10,7 +10,7 @@ Ctrl-C reaches it (the child ignores it) and it kills the child before stopping.
 
 ``jueSuan.read`` stays in-process: a library does not fork behind its caller's back. The command line
 (``reconcile`` and ``batch``) uses this module; ``bounded`` gives the same to a caller who asks.
-Where ``fork`` is not available the work runs in this process, unbounded.
+Where ``fork`` is not available, or with ``JUESUAN_ISOLATE=0``, the work runs in this process, unbounded.
 
 The limits: ``--timeout``/``--memory-mb``, else ``JUESUAN_TIMEOUT``/``JUESUAN_MEMORY_MB``, else the
 configuration's ``timeout``/``memory-mb``, else 120 s and 2048 MB (0 means no limit).
@@ -71,7 +71,9 @@ def work_limits(timeout: float | None = None, memory_mb: int | None = None, conf
 
 
 def can_fork() -> bool:
-    return hasattr(os, "fork") and hasattr(os, "waitpid")
+    """Whether work can run in a forked child: fork exists, and ``JUESUAN_ISOLATE=0`` does not ask
+    for the work in this process (a debugger, a profiler; then there is no time or memory limit)."""
+    return hasattr(os, "fork") and hasattr(os, "waitpid") and os.environ.get("JUESUAN_ISOLATE", "1").strip() != "0"
 
 
 @attrs.frozen
