@@ -198,6 +198,11 @@ def _batch(args: argparse.Namespace) -> int:
     except BatchInterrupted as exc:
         print(f"jueSuan: {exc}", file=sys.stderr)
         return EXIT_INTERRUPTED
+    except OSError as exc:  # the output cannot be written (a full disk): one line, the records so far kept
+        if out is None:
+            raise
+        print(f"jueSuan: cannot write {one_line(str(out))}: {exc.strerror or exc} [write-failed]", file=sys.stderr)
+        return EXIT_UNREADABLE
     print(render_summary(summary))
     fail_on = args.fail_on or config.fail_on
     if summary.unreadable:

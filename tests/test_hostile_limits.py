@@ -189,3 +189,15 @@ def test_ctrl_c_during_a_reconcile_is_one_line(tmp_path: Path) -> None:
     _, stderr = proc.communicate(timeout=30)
     assert proc.returncode == 130 and stderr == "jueSuan: interrupted\n", stderr
     assert not Path(f"/proc/{child[0]}").exists() or "zombie" in Path(f"/proc/{child[0]}/status").read_text().lower()
+
+
+def test_a_full_disk_under_a_batch_out_is_one_line(tmp_path: Path) -> None:
+    from jueSuan.batch_output import prepare_resume
+
+    with _tiny_tmpfs(tmp_path, "8k") as disk:
+        out = disk / "results.jsonl"
+        p = _cli("batch", str(DOCX), str(SAMPLES / "songjiang-2020-fixed.docx"), "--jobs", "1", "--out", str(out))
+        line = _one_line(p)
+        assert p.returncode == 2 and line.endswith("[write-failed]") and "No space left" in line, line
+        assert [x.name for x in disk.iterdir()] == ["results.jsonl"]  # the lock is gone
+        assert prepare_resume(out) == set() or out.read_bytes().endswith(b"\n")  # a cut line is redone
