@@ -107,7 +107,9 @@ def prepare_resume(out: Path, retry_failed: bool = False) -> set[str]:
             done.add(name)
             lines.append(line)
         kept = b"".join(lines)
-    if kept != data:
+    if kept != data and data.startswith(kept):
+        os.truncate(out, len(kept))  # only a cut tail to drop: no second copy on a disk that may be full
+    elif kept != data:
         write_atomic(out, kept)
     return done
 
