@@ -184,6 +184,9 @@ def _batch(args: argparse.Namespace) -> int:
     if args.resume and out is None:
         print("jueSuan: --resume needs --out", file=sys.stderr)
         return EXIT_USAGE
+    if args.retry_failed and not args.resume:
+        print("jueSuan: --retry-failed goes with --resume", file=sys.stderr)
+        return EXIT_USAGE
     if args.engine == "dask" and not args.scheduler:
         print("jueSuan: --engine dask needs --scheduler ADDRESS", file=sys.stderr)
         return EXIT_USAGE

@@ -65,22 +65,24 @@ def _children(pid: int) -> list[int]:
                 fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
             except OSError:
                 continue
-            if int(fields[1]) == pid:
+            if int(fields[1]) == pid and fields[0] != "Z":  # a zombie is already dead
                 found.append(int(entry.name))
     return found
 
 
 class _Killer(threading.Thread):
-    """Kills the first ``n`` child processes of this process that it sees."""
+    """Kills the first ``n`` new child processes of this process that it sees (not those that were
+    there before it started: another test's helpers)."""
 
     def __init__(self, n: int) -> None:
         super().__init__(daemon=True)
         self.n, self.killed, self.stop = n, [], threading.Event()
+        self.before = set(_children(os.getpid()))
 
     def run(self) -> None:
         while not self.stop.is_set() and len(self.killed) < self.n:
             for pid in _children(os.getpid()):
-                if pid not in self.killed and len(self.killed) < self.n:
+                if pid not in self.killed and pid not in self.before and len(self.killed) < self.n:
                     os.kill(pid, signal.SIGKILL)
                     self.killed.append(pid)
             time.sleep(0.005)
