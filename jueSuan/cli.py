@@ -141,6 +141,8 @@ def _reconcile(args: argparse.Namespace) -> int:
         outcomes.append(Outcome(label, report, findings))
     try:
         _write_output(args, outcomes)
+    except BrokenPipeError:  # piped into head: main() ends quietly
+        raise
     except OSError as exc:  # a full disk, a folder that cannot be written: one line, the old file intact
         _detach_stdout()
         print(f"jueSuan: cannot write {one_line(args.output or 'the output')}: {exc.strerror or exc} [write-failed]",
