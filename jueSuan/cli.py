@@ -36,6 +36,7 @@ from .render.text import render_summary, render_text
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 2
 EXIT_INTERRUPTED = 130  # Ctrl-C: one line, the output left resumable
 _READABLE = {".docx", ".xlsx", ".xls", ".pdf"}
+_SLIM = {"text": True, "json": True}  # outputs that never show the documents as read (a faster return)
 
 
 class OutputFormat(str, enum.Enum):
@@ -133,7 +134,7 @@ def _reconcile(args: argparse.Namespace) -> int:
     limits = work_limits(args.timeout, args.memory_mb, config)
     for label, files in groups:
         try:  # in a child process, bounded in time and memory (isolate.py)
-            report, findings = reconcile_bounded(files, config, limits)
+            report, findings = reconcile_bounded(files, config, limits, keep_documents=not _SLIM.get(args.format))
         except ReadError as exc:
             print(f"jueSuan: {exc}", file=sys.stderr)
             outcomes.append(Outcome(label, error=exc))

@@ -302,16 +302,22 @@ def bounded(fn: Callable[..., Any], *args: Any, limits: WorkLimits | None = None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def read_and_reconcile(files: list[str], config: Any = None) -> tuple[Any, Any]:
-    """The work of ``reconcile`` on one report: read the files, build, reconcile (in the child)."""
+def read_and_reconcile(files: list[str], config: Any = None, keep_documents: bool = True) -> tuple[Any, Any]:
+    """The work of ``reconcile`` on one report: read the files, build, reconcile (in the child).
+    Without ``keep_documents`` the report comes back without the documents as read (every cell of
+    every grid: half the cost of sending it back), which only the html and xlsx outputs show."""
     from .api import read
     from .reconcile import reconcile
 
     report = read(*files)
-    return report, reconcile(report, config)
+    findings = reconcile(report, config)
+    if not keep_documents:
+        report = attrs.evolve(report, documents=())
+    return report, findings
 
 
-def reconcile_bounded(files: list[str], config: Any = None, limits: WorkLimits | None = None) -> tuple[Any, Any]:
+def reconcile_bounded(files: list[str], config: Any = None, limits: WorkLimits | None = None,
+                      keep_documents: bool = True) -> tuple[Any, Any]:
     """``read_and_reconcile`` in a child process under ``limits``: (report, findings), or a
     ``ReadError`` (the file's own, or timeout / too-large / crashed). The readers the files need are
     imported here first, so that the child's limits go to reading, not to importing."""
@@ -320,5 +326,5 @@ def reconcile_bounded(files: list[str], config: Any = None, limits: WorkLimits |
     for suffix in {os.path.splitext(str(f))[1].lower() for f in files}:
         with contextlib.suppress(Exception):
             reader_for(suffix)
-    return bounded(read_and_reconcile, files, config, limits=limits,  # type: ignore[no-any-return]
+    return bounded(read_and_reconcile, files, config, keep_documents, limits=limits,  # type: ignore[no-any-return]
                    label=" + ".join(files))

@@ -202,3 +202,14 @@ def test_ctrl_c_stops_at_once_with_one_line_and_a_resumable_output(tmp_path: Pat
     assert f"skipped as already done {len(done)}" in p.stdout, p.stdout + p.stderr
     names = sorted(Path(str(r["file"])).name for r in _records(out))
     assert names == sorted(f"{i}.pdf" for i in range(8))
+
+
+def test_an_in_process_timer_is_not_taken_for_a_malformed_pdf() -> None:
+    """Where files are checked in-process (Dask, no fork) the timer's exception passes through the
+    PDF reader's ``except Exception``: a timeout stays a timeout."""
+    from jueSuan.batch import check_file
+    from jueSuan.readers import reader_for
+
+    reader_for(".pdf")  # imported beforehand: the timer goes off inside the reader, not in an import
+    rec = check_file(str(PDF), limits=Limits(timeout=0.1))
+    assert (rec["status"], rec["reason"]) == ("unreadable", "timeout"), rec
