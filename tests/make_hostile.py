@@ -9,7 +9,11 @@ Run it as a script to write the corpus and a ``manifest.json`` (file name → ex
     python tests/make_hostile.py /tmp/hostile
 
 or import it: ``build_corpus(folder)`` writes every file and returns the ``Hostile`` cases with the
-paths they were written to.
+paths they were written to. Besides the refused files there are readable ones whose content a
+careless reader drops in silence (``readable_cases``/``build_readable``: a table in ``w:customXml``
+or in a text box, Excel error values and NaN in a 合计 row, a cell addressed A0, a missing sheet,
+an unread line labelled by a comma-grouped figure), written to ``FOLDER/readable`` by the script;
+and entries that are not regular files (a FIFO, a link to /dev/zero, a link loop, a dangling link).
 """
 
 from __future__ import annotations

@@ -97,3 +97,16 @@ def test_text_output_keeps_a_comma_grouped_figure_as_text(files: dict[str, Path]
                        capture_output=True, text=True, timeout=120, cwd=ROOT)
     assert p.returncode == 1 and p.stderr == "", p.stderr
     assert "某某神秘款项" in p.stdout and "3,998.79" in p.stdout
+
+
+def test_an_embedded_alt_chunk_is_listed_not_dropped(tmp_path: Path) -> None:
+    from .make_hostile import _p, _tbl, document_xml, minimal_docx, write_zip
+
+    body = _p("前文") + '<w:altChunk xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" ' \
+        'r:id="rIdChunk"/>' + _tbl([[_p("项目"), _p("金额")], [_p("合计"), _p("1.00")]]) + _p("")
+    path = tmp_path / "alt-chunk.docx"
+    write_zip(path, minimal_docx(document_xml(body)))
+    doc = read_document(path)
+    assert [p.reason for p in doc.problems] == ["an embedded document (w:altChunk) is not read"]
+    assert doc.problems[0].ref.paragraph == 1  # where it sits: after the first paragraph
+    assert len(doc.grids) == 1
