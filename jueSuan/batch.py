@@ -2,22 +2,25 @@
 
 One file is one report. A bad file is reported with its reason and skipped; the others go on.
 Results stream to a JSON-lines file (one line per file) or a CSV file (one row per finding, and
-one per unreadable file), so that ``--resume`` can skip what is already there. A per-file time
-limit and a per-worker memory limit keep one hostile file from stopping the run.
+one per unreadable file), so that ``--resume`` can skip what is already there (``batch_output``).
+
+Where ``fork`` is available each file is checked in a child process of its own (``isolate``), at most
+``jobs`` at a time: a per-file time limit enforced by killing the child (a hang in native code too),
+a per-file memory limit, and a child that dies (a segfault, the OS's out-of-memory killer) costs only
+its file, which is tried once more and then recorded ``worker-died``. Every path given or found that
+cannot be read (a FIFO, a dangling link, a link loop) is listed with its reason, never skipped.
 """
 
 from __future__ import annotations
 
 import contextlib
-import csv
-import json
 import os
 import resource
 import signal
 import sys
 import threading
 import time
-from collections import Counter
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from pathlib import Path
@@ -25,12 +28,16 @@ from typing import Any
 
 import attrs
 
+from .batch_output import CSV_FIELDS, BatchInterrupted, OutputLock, OutputLocked, Sink, prepare_resume
 from .config import Config
 from .findings import Severity
+from .isolate import Done, WorkLimits, can_fork, run_many
+from .readers.base import one_line
+
+__all__ = ["CSV_FIELDS", "BatchInterrupted", "Limits", "OutputLocked", "Sink", "Summary", "batch", "check_file",
+           "default_jobs", "discover", "done_files"]
 
 CANDIDATES = {".docx", ".xlsx", ".xls", ".pdf", ".doc", ".wps", ".et", ".xlsb", ".ods", ".odt", ".rtf"}
-CSV_FIELDS = ["file", "status", "reason", "rule", "severity", "table", "line", "left", "right", "difference",
-              "bound", "message", "at", "where"]
 
 
 @attrs.frozen
@@ -40,18 +47,21 @@ class Limits:
 
 
 def discover(paths: Iterable[str | Path]) -> list[Path]:
-    """The files to check: given files as they are, folders searched for disclosure files."""
+    """The files to check: given files as they are, folders searched for disclosure files. Whatever
+    has a disclosure's name but is not a regular file (a FIFO, a dangling link, a link loop) is kept:
+    reading it refuses it with its reason, so it is listed, not skipped in silence."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(c for c in p.rglob("*") if c.is_file() and c.suffix.lower() in CANDIDATES))
+            out.extend(sorted(c for c in p.rglob("*") if c.suffix.lower() in CANDIDATES and not c.is_dir()))
         else:
             out.append(p)
     return out
 
 
-class _Timeout(Exception):
-    pass
+class _Timeout(BaseException):
+    """The per-file timer (in-process runs): a BaseException, so that no reader's ``except Exception``
+    turns a timeout into another reason."""
 
 
 def _alarm(signum: int, frame: object) -> None:
@@ -107,80 +117,72 @@ def check_file(path: str, config: Config | None = None, limits: Limits | None = 
 
 
 def done_files(out: Path) -> set[str]:
-    """Files already in an output file (for --resume)."""
-    return set(earlier_records(out))
+    """Files already in an output file (for --resume); a cut last line is removed first."""
+    return set(prepare_resume(out))
 
 
-def earlier_records(out: Path) -> dict[str, dict[str, Any]]:
-    """The records of an earlier run in ``out`` by file (a CSV gives them back from its rows), so that a
-    resumed run's summary counts them too. A line cut by an interrupted run is skipped: that file is
-    done again."""
-    if not out.exists():
-        return {}
-    records: dict[str, dict[str, Any]] = {}
-    if out.suffix.lower() == ".csv":
-        with out.open(encoding="utf-8-sig", newline="") as fh:  # the BOM written for Excel
-            for row in csv.DictReader(fh):
-                if not row.get("file"):
-                    continue
-                rec = records.setdefault(row["file"], {"file": row["file"], "status": row.get("status") or "ok",
-                                                       "reason": row.get("reason"), "counts": {}, "findings": []})
-                if row.get("rule"):
-                    rec["findings"].append({"rule": row["rule"], "severity": row.get("severity")})
-                    rec["counts"][row.get("severity")] = rec["counts"].get(row.get("severity"), 0) + 1
-        return records
-    with out.open(encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                rec = json.loads(line)
-                records[rec["file"]] = rec
-            except (ValueError, KeyError, TypeError):
-                continue
-    return records
+def _preload_readers(files: list[str]) -> None:
+    """Import the readers the files need once, here, before the children are forked from this process."""
+    from .readers import reader_for
+
+    for suffix in {Path(f).suffix.lower() for f in files}:
+        with contextlib.suppress(Exception):
+            reader_for(suffix)
 
 
-class Sink:
-    """Appends records to the output as they come (JSON lines, or CSV rows)."""
+class _Queue:
+    """Files still to check; a file whose worker died goes back in once."""
 
-    def __init__(self, out: Path | None, resume: bool) -> None:
-        self.out = out
-        self.fh = None
-        self.writer: Any = None
-        if out is None:
-            return
-        mode = "a" if resume and out.exists() else "w"
-        # a new CSV starts with a BOM so that Excel reads it as UTF-8 (utf-8-sig); appending adds none
-        csv_bom = out.suffix.lower() == ".csv" and mode == "w"
-        self.fh = out.open(mode, encoding="utf-8-sig" if csv_bom else "utf-8", newline="")
-        if out.suffix.lower() == ".csv":
-            self.writer = csv.DictWriter(self.fh, CSV_FIELDS)
-            if mode == "w":
-                self.writer.writeheader()
+    def __init__(self, files: list[str], config: Config | None, limits: Limits) -> None:
+        self.items = deque(files)
+        self.config = config
+        self.child_limits = attrs.evolve(limits, timeout=0)  # the parent enforces the time limit
 
-    def write(self, rec: dict[str, Any]) -> None:
-        if self.fh is None:
-            return
-        if self.writer is None:
-            self.fh.write(json.dumps(rec, ensure_ascii=False) + "\n")
-        elif rec["status"] != "ok":
-            self.writer.writerow({"file": rec["file"], "status": rec["status"], "reason": rec.get("reason"),
-                                  "message": rec.get("message")})
-        elif not rec["findings"]:
-            self.writer.writerow({"file": rec["file"], "status": "ok"})
-        else:
-            for f in rec["findings"]:
-                self.writer.writerow({"file": rec["file"], "status": "ok", **{k: f.get(k) for k in CSV_FIELDS[3:12]},
-                                      "at": "; ".join(x["at"] for x in f["figures"]),
-                                      "where": "; ".join(x.get("where", "") for x in f["figures"])})
-        self.fh.flush()
+    def __iter__(self) -> _Queue:
+        return self
 
-    def close(self) -> None:
-        if self.fh is not None:
-            self.fh.close()
+    def __next__(self) -> tuple[str, Callable[..., dict[str, Any]], tuple[Any, ...]]:
+        if not self.items:
+            raise StopIteration
+        f = self.items.popleft()
+        return f, check_file, (f, self.config, self.child_limits)
+
+
+def _record(f: str, done: Done, limits: Limits) -> dict[str, Any]:
+    if done.status == "ok":
+        return done.value  # type: ignore[no-any-return]
+    rec: dict[str, Any] = {"file": f, "status": "unreadable"}
+    if done.status == "timeout":
+        rec.update(reason="timeout", message=f"not finished within {limits.timeout:g} s")
+    elif done.status == "too-large":
+        rec.update(reason="too-large", message=f"needed more than the {limits.memory_mb} MB memory limit")
+    elif done.status == "raised":
+        rec.update(reason="internal-error", message=f"{type(done.value).__name__}: {done.value}")
+    else:
+        rec.update(reason="worker-died", message=f"the worker died twice reading it: {done.detail}")
+    rec["ms"] = round(done.seconds * 1000, 1)
+    return rec
+
+
+def run_forked(files: list[str], jobs: int, config: Config | None, limits: Limits) -> Iterator[dict[str, Any]]:
+    """Records as files finish, each file checked in a child process of its own, ``jobs`` at a time."""
+    _preload_readers(files)
+    queue = _Queue(files, config, limits)
+    died: set[str] = set()
+    for f, done in run_many(queue, jobs, WorkLimits(limits.timeout, limits.memory_mb)):
+        if done.status == "crashed" and f not in died:
+            died.add(f)  # once more, alone in a fresh child: it may have been the machine, not the file
+            queue.items.appendleft(f)
+            continue
+        yield _record(f, done, limits)
 
 
 def run_local(files: list[str], jobs: int, config: Config | None, limits: Limits) -> Iterator[dict[str, Any]]:
-    """Records as files finish, from ``jobs`` worker processes (in this process when jobs is 1)."""
+    """Records as files finish: forked children where fork is available, else worker processes
+    (in this process when jobs is 1)."""
+    if can_fork():
+        yield from run_forked(files, jobs, config, limits)
+        return
     if jobs <= 1:
         _init_worker(attrs.evolve(limits, memory_mb=0))
         for f in files:
@@ -265,32 +267,49 @@ class Summary:
 def batch(paths: Iterable[str | Path], jobs: int = 1, out: Path | None = None, resume: bool = False,
           config: Config | None = None, limits: Limits | None = None, engine: str = "local",
           scheduler: str | None = None, progress: bool = False,
-          on_record: Callable[[dict[str, Any]], None] | None = None) -> Summary:
+          on_record: Callable[[dict[str, Any]], None] | None = None, retry_failed: bool = False) -> Summary:
+    """Check every file under ``paths``; records go to ``out`` and ``on_record`` as they come.
+
+    Raises ``OutputLocked`` when another run writes ``out``, and ``BatchInterrupted`` on Ctrl-C
+    (after killing the workers; the output holds every record finished, ready for ``resume``)."""
     limits = limits or Limits()
     files = [str(f) for f in discover(paths)]
     summary = Summary()
-    if resume and out is not None:
-        done = earlier_records(out)
-        for f in files:
-            if f in done:  # done by an earlier run: counted in this summary, not run again
-                summary.skipped += 1
-                summary.add(done[f])
-        files = [f for f in files if f not in done]
-    sink = Sink(out, resume)
+    lock = OutputLock(out) if out is not None else None
+    sink: Sink | None = None
     bar = Progress(len(files), progress)
     start = time.perf_counter()
     try:
+        if resume and out is not None:
+            done = prepare_resume(out, retry_failed)
+            for f in files:
+                if f in done:  # done by an earlier run: counted in this summary, not run again
+                    summary.skipped += 1
+                    summary.add(done[f])
+            files = [f for f in files if f not in done]
+            bar.total = len(files)
+        sink = Sink(out, resume)
         records = (run_dask(files, scheduler or "", config, limits) if engine == "dask"
                    else run_local(files, jobs, config, limits))
-        for rec in records:
-            sink.write(rec)
-            summary.add(rec)
-            bar.update(rec)
-            if on_record is not None:
-                on_record(rec)
+        try:
+            for rec in records:
+                sink.write(rec)
+                summary.add(rec)
+                bar.update(rec)
+                if on_record is not None:
+                    on_record(rec)
+        except KeyboardInterrupt:
+            close = getattr(records, "close", None)
+            if close is not None:
+                close()  # kills the running children
+            kept = f"; {one_line(str(out))} holds them: run again with --resume to go on" if out is not None else ""
+            raise BatchInterrupted(f"interrupted after {summary.files} of {len(files)} files{kept}") from None
     finally:
         bar.close()
-        sink.close()
+        if sink is not None:
+            sink.close()
+        if lock is not None:
+            lock.release()
     summary.seconds = time.perf_counter() - start
     return summary
 

@@ -10,25 +10,30 @@ from __future__ import annotations
 import argparse
 import enum
 import logging
+import os
 import sys
 import warnings
 from importlib.metadata import PackageNotFoundError
 from importlib.metadata import version as _dist_version
 from pathlib import Path
 
-from .api import read
-from .batch import Limits, default_jobs
+from .atomic import atomic_path, write_atomic
+from .batch import BatchInterrupted, Limits, OutputLocked, default_jobs
 from .batch import batch as run_batch
 from .config import FAIL_ON, Config, ConfigError
 from .config import load as load_config
 from .findings import Severity
+from .isolate import reconcile_bounded, work_limits
 from .readers import ReadError
-from .reconcile import check_config, default_rules, reconcile
+from .readers.base import one_line
+from .reconcile import check_config, default_rules
 from .render import Outcome, read_error_text
 from .render.text import align, render_statistics, render_summary, render_text, use_color
 
 EXIT_OK, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_USAGE = 0, 1, 2, 2
+EXIT_INTERRUPTED = 130  # Ctrl-C: one line, the output left resumable
 _READABLE = {".docx", ".xlsx", ".xls", ".pdf"}
+_SLIM = {"text": True, "json": True}  # outputs that never show the documents as read (a faster return)
 
 
 def version() -> str:
@@ -91,13 +96,15 @@ def _parser() -> argparse.ArgumentParser:
                      help="print the settings in force (configuration file, rules, fail-on) and exit")
     rec.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                      help="colour the text output (auto: on a terminal, unless NO_COLOR is set)")
+    _limit_options(rec)
     b = sub.add_parser("batch", help="核对文件夹 reconcile every file under the given paths, each file one report")
     b.add_argument("paths", nargs="+", metavar="PATH")
     b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: the number of cores)")
     b.add_argument("--out", help="write results to this .jsonl (one line per file) or .csv (one row per finding)")
     b.add_argument("--resume", action="store_true", help="skip the files already in --out (they still count)")
-    b.add_argument("--timeout", type=float, default=120.0, help="seconds allowed per file (default 120)")
-    b.add_argument("--memory-mb", type=int, default=2048, help="memory limit per worker in MB (default 2048; 0: none)")
+    _limit_options(b)
+    b.add_argument("--retry-failed", action="store_true",
+                   help="with --resume: check again the files recorded as worker-died or timeout")
     b.add_argument("--engine", choices=["local", "dask"], default="local")
     b.add_argument("--scheduler", help="the Dask scheduler address (with --engine dask)")
     b.add_argument("--select", action="append", default=[], metavar="RULES")
@@ -111,6 +118,13 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def _limit_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timeout", type=float, default=None,
+                   help="seconds allowed per report (default 120, or JUESUAN_TIMEOUT, or the configuration's; 0: none)")
+    p.add_argument("--memory-mb", type=int, default=None,
+                   help="memory limit in MB (default 2048, or JUESUAN_MEMORY_MB, or the configuration's; 0: none)")
+
+
 def _groups(paths: list[str]) -> list[tuple[str, list[str]]]:
     """Files given together make one report; a folder contributes one report per readable file."""
     files: list[str] = []
@@ -118,13 +132,13 @@ def _groups(paths: list[str]) -> list[tuple[str, list[str]]]:
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_file() and child.suffix.lower() in _READABLE:
-                    groups.append((str(child), [str(child)]))
+            for child in sorted(path.iterdir()):  # a FIFO or a broken link is listed, then refused
+                if not child.is_dir() and child.suffix.lower() in _READABLE:
+                    groups.append((one_line(str(child)), [str(child)]))
         else:
             files.append(p)
     if files:
-        groups.insert(0, (" + ".join(files), files))
+        groups.insert(0, (one_line(" + ".join(files)), files))
     return groups
 
 
@@ -170,13 +184,9 @@ def show_settings(config: Config, fail_on: str) -> str:
     return "\n".join(align(rows))
 
 
-def _render(args: argparse.Namespace, outcomes: list[Outcome], config: Config, fail_on: str) -> str | None:
+def _render(args: argparse.Namespace, outcomes: list[Outcome], config: Config, fail_on: str) -> str:
+    """The report as text in the chosen format (xlsx is written by ``_write_output``)."""
     fmt = args.format
-    if fmt == OutputFormat.XLSX.value:
-        from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
-
-        write_xlsx(outcomes, args.output)
-        return None
     if fmt == OutputFormat.HTML.value:
         from .render.html import render_html
 
@@ -206,25 +216,45 @@ def _reconcile(args: argparse.Namespace) -> int:
         return EXIT_OK
     groups = _groups(args.paths)
     if not groups:
-        raise UsageError(f"没有可读取的文件 no readable files in {', '.join(args.paths)}")
+        raise UsageError(f"没有可读取的文件 no readable files in {one_line(', '.join(args.paths))}")
     outcomes: list[Outcome] = []
+    limits = work_limits(args.timeout, args.memory_mb, config)
     for label, files in groups:
-        try:
-            report = read(*files)
+        try:  # in a child process, bounded in time and memory (isolate.py)
+            report, findings = reconcile_bounded(files, config, limits, keep_documents=not _SLIM.get(args.format))
         except ReadError as exc:
             print(f"jueSuan: {read_error_text(exc)}", file=sys.stderr)
             outcomes.append(Outcome(label, error=exc))
             continue
-        outcomes.append(Outcome(label, report, reconcile(report, config)))
-    text = _render(args, outcomes, config, fail_on)
-    if text is not None:
-        if args.output:
-            Path(args.output).write_text(text + "\n", encoding="utf-8")
-        elif text or not args.quiet:
-            sys.stdout.write(text + "\n")
+        outcomes.append(Outcome(label, report, findings))
+    try:
+        _write_output(args, outcomes, config, fail_on)
+    except BrokenPipeError:  # piped into head: main() ends quietly
+        raise
+    except OSError as exc:  # a full disk, a folder that cannot be written: one line, the old file intact
+        _detach_stdout()
+        print(f"jueSuan: 无法写入 cannot write {one_line(args.output or 'the output')}: {exc.strerror or exc} "
+              "[write-failed]", file=sys.stderr)
+        return EXIT_UNREADABLE
     if any(o.error is not None for o in outcomes):
         return EXIT_UNREADABLE
     return EXIT_FINDINGS if failing(outcomes, fail_on) else EXIT_OK
+
+
+def _write_output(args: argparse.Namespace, outcomes: list[Outcome], config: Config, fail_on: str) -> None:
+    """The report written whole: to a temporary file renamed over ``-o`` (never half a report), or to stdout."""
+    if args.format == OutputFormat.XLSX.value:
+        from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
+
+        with atomic_path(args.output) as tmp:
+            write_xlsx(outcomes, tmp)
+        return
+    text = _render(args, outcomes, config, fail_on)
+    if args.output:
+        write_atomic(args.output, text + "\n")
+    elif text or not args.quiet:
+        sys.stdout.write(text + "\n")
+        sys.stdout.flush()  # a full disk is reported here, not at exit
 
 
 def _batch(args: argparse.Namespace) -> int:
@@ -234,11 +264,27 @@ def _batch(args: argparse.Namespace) -> int:
         raise UsageError("--out 须为 .jsonl 或 .csv (must end in .jsonl or .csv)")
     if args.resume and out is None:
         raise UsageError("--resume 需要 --out (needs --out)")
+    if args.retry_failed and not args.resume:
+        raise UsageError("--retry-failed 须与 --resume 同用 (goes with --resume)")
     if args.engine == "dask" and not args.scheduler:
         raise UsageError("--engine dask 需要 --scheduler ADDRESS (needs --scheduler ADDRESS)")
-    limits = Limits(args.timeout, args.memory_mb)
-    summary = run_batch(args.paths, args.jobs or default_jobs(), out, args.resume, config, limits, args.engine,
-                        args.scheduler, progress=sys.stderr.isatty())
+    wl = work_limits(args.timeout, args.memory_mb, config)
+    limits = Limits(wl.timeout, wl.memory_mb)
+    try:
+        summary = run_batch(args.paths, args.jobs or default_jobs(), out, args.resume, config, limits, args.engine,
+                            args.scheduler, progress=sys.stderr.isatty(), retry_failed=args.retry_failed)
+    except OutputLocked as exc:
+        print(f"jueSuan: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except BatchInterrupted as exc:
+        print(f"jueSuan: 已中断 {exc}", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # the output cannot be written (a full disk): one line, the records so far kept
+        if out is None:
+            raise
+        print(f"jueSuan: 无法写入 cannot write {one_line(str(out))}: {exc.strerror or exc} [write-failed]",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
     print(render_summary(summary))
     fail_on = _fail_on(args, config)
     if summary.unreadable:
@@ -296,7 +342,27 @@ def main(argv: list[str] | None = None) -> int:
         print(f"jueSuan: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except BrokenPipeError:  # output piped into head
+        _detach_stdout()
         return EXIT_OK
-    except Exception as exc:  # never a traceback: one line, exit 2
-        print(f"jueSuan: 内部错误 internal error: {type(exc).__name__}: {exc}", file=sys.stderr)
+    except KeyboardInterrupt:
+        print("jueSuan: 已中断 interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except OSError as exc:  # a full disk, a folder that cannot be written: one line
+        _detach_stdout()
+        where = f" {one_line(str(exc.filename))}" if exc.filename else (" the output" if exc.errno else "")
+        print(f"jueSuan: 无法写入 cannot write{where}: {exc.strerror or exc} [write-failed]", file=sys.stderr)
         return EXIT_UNREADABLE
+    except Exception as exc:  # never a traceback: one line, exit 2
+        print(f"jueSuan: 内部错误 internal error: {type(exc).__name__}: {one_line(str(exc))}", file=sys.stderr)
+        return EXIT_UNREADABLE
+
+
+def _detach_stdout() -> None:
+    """Point stdout at /dev/null so that the interpreter's last flush of what could not be written
+    (a full disk, a closed pipe) raises nothing more at exit."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass

@@ -10,6 +10,7 @@ current folder or its parents, or from a file given with ``--config``; the CLI's
     fail-on = "warning"
     [tool.jueSuan.severity]
     NR004 = "info"
+    timeout = 120                         # seconds per report (0: none); memory-mb = 2048 likewise
     [tool.jueSuan.tolerance]
     rounding = "printed"                 # "printed" (half a unit of each printed digit) or "none"
     extra = "0.00"                        # an absolute allowance added to every bound
@@ -62,6 +63,8 @@ class Config:
     fail_on: str = "error"
     tolerance: Tolerance = Tolerance()
     source: str = ""
+    timeout: float | None = None  # seconds per report (isolate.py; None: the default)
+    memory_mb: int | None = None  # memory limit in MB (None: the default)
 
     def severities(self) -> dict[str, Severity]:
         """Severity overrides by rule id (ids as given in any case: keys are upper-cased)."""
@@ -107,7 +110,7 @@ def _list(value: Any, where: str) -> tuple[str, ...]:
 
 
 def from_mapping(data: dict[str, Any], source: str) -> Config:
-    known = {"select", "ignore", "severity", "fail-on", "fail_on", "tolerance"}
+    known = {"select", "ignore", "severity", "fail-on", "fail_on", "tolerance", "timeout", "memory-mb", "memory_mb"}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{source}: 未知的配置项 unknown key(s) {', '.join(sorted(unknown))}")
@@ -130,7 +133,16 @@ def from_mapping(data: dict[str, Any], source: str) -> Config:
     except InvalidOperation:
         raise ConfigError(f"{source}: tolerance.extra 须为数字 must be a number") from None
     return Config(_list(data.get("select", []), f"{source}: select"), _list(data.get("ignore", []), f"{source}: ignore"),
-                  tuple(sev), fail_on, Tolerance(rounding, extra), source)
+                  tuple(sev), fail_on, Tolerance(rounding, extra), source, *_work_limits(data, source))
+
+
+def _work_limits(data: dict[str, Any], source: str) -> tuple[float | None, int | None]:
+    """``timeout`` (seconds) and ``memory-mb`` of a reconcile run; 0 means none."""
+    timeout, memory = data.get("timeout"), data.get("memory-mb", data.get("memory_mb"))
+    for key, value in (("timeout", timeout), ("memory-mb", memory)):
+        if value is not None and (isinstance(value, bool) or not isinstance(value, (int, float)) or value < 0):
+            raise ConfigError(f"{source}: {key} must be a number, 0 or more")
+    return (None if timeout is None else float(timeout)), (None if memory is None else int(memory))
 
 
 def load(path: str | Path | None = None, start: str | Path | None = None) -> Config:

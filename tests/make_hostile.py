@@ -9,7 +9,11 @@ Run it as a script to write the corpus and a ``manifest.json`` (file name → ex
     python tests/make_hostile.py /tmp/hostile
 
 or import it: ``build_corpus(folder)`` writes every file and returns the ``Hostile`` cases with the
-paths they were written to.
+paths they were written to. Besides the refused files there are readable ones whose content a
+careless reader drops in silence (``readable_cases``/``build_readable``: a table in ``w:customXml``
+or in a text box, Excel error values and NaN in a 合计 row, a cell addressed A0, a missing sheet,
+an unread line labelled by a comma-grouped figure), written to ``FOLDER/readable`` by the script;
+and entries that are not regular files (a FIFO, a link to /dev/zero, a link loop, a dangling link).
 """
 
 from __future__ import annotations
@@ -593,6 +597,184 @@ def _laughs_docx_document() -> bytes:
     return document_xml(body, _billion_laughs_doctype("w:document"))
 
 
+# --------------------------------------------------------------------------------------------------
+# Not regular files, and reuse
+# --------------------------------------------------------------------------------------------------
+
+
+def _fifo(path: Path) -> None:
+    """A named pipe: opening it for reading blocks until a writer comes (forever)."""
+    import os
+
+    os.mkfifo(path)
+
+
+def _symlink(target: str | None) -> Callable[[Path], None]:
+    """A symbolic link to ``target`` (``None``: to itself, a loop)."""
+    def build(path: Path) -> None:
+        path.symlink_to(path if target is None else target)
+
+    return build
+
+
+def _shared_string_reuse_xlsx(path: Path, n_cells: int = 5_000, size: int = 1 << 20) -> None:
+    """5,000 cells pointing at one 1 MB shared string: a few KB on disk, 5 GB of printed text."""
+    members = minimal_xlsx([["项目", "金额"]])
+    rows = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>0</v></c></row>' for r in range(1, n_cells + 1))
+    members["xl/worksheets/sheet1.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_SSML}">'
+                                           f"<sheetData>{rows}</sheetData></worksheet>").encode()
+    members["xl/sharedStrings.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_SSML}" count="1" '
+                                       f'uniqueCount="1"><si><t>{"合" * (size // 3)}</t></si></sst>').encode()
+    write_zip(path, members)
+
+
+def _no_sheet_parts_xlsx(path: Path) -> None:
+    """A workbook listing a sheet whose part is missing from the package, and no other sheet."""
+    members = minimal_xlsx(_SMALL_ROWS)
+    del members["xl/worksheets/sheet1.xml"]
+    write_zip(path, members)
+
+
+# --------------------------------------------------------------------------------------------------
+# Readable files whose content a careless reader drops (``readable_cases``): built from the samples
+# --------------------------------------------------------------------------------------------------
+
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
+_WPS = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+_VML = "urn:schemas-microsoft-com:vml"
+
+
+def _patch_zip(sample: str, part: str, patch: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        with zipfile.ZipFile(SAMPLES / sample) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                data = zin.read(info.filename)
+                zout.writestr(info.filename, patch(data) if info.filename == part else data)
+
+    return build
+
+
+def _docx_tables_patched(how: str) -> Callable[[bytes], bytes]:
+    """Patch ``word/document.xml`` of a sample: ``customxml`` wraps the body's 2nd table in
+    ``w:customXml`` and the rows of its 3rd in ``w:customXml`` (row level); ``textbox`` moves its 2nd
+    table into a text box drawn twice (a DrawingML choice and its VML fallback, as Word saves it),
+    and its 3rd into a VML-only text box."""
+    from lxml import etree
+
+    def patch(xml: bytes) -> bytes:
+        root = etree.fromstring(xml)
+        w = f"{{{_W_NS}}}"
+        body = root.find(f"{w}body")
+        tables = body.findall(f"{w}tbl")
+        second, third = tables[1], tables[2]
+        if how == "customxml":
+            wrap = etree.Element(f"{w}customXml", {f"{w}element": "table"})
+            second.addprevious(wrap)
+            wrap.append(second)
+            for tr in third.findall(f"{w}tr"):
+                row_wrap = etree.Element(f"{w}customXml", {f"{w}element": "row"})
+                tr.addprevious(row_wrap)
+                row_wrap.append(tr)
+        else:
+            for tbl, fallback in ((second, True), (third, False)):
+                p = etree.Element(f"{w}p")
+                tbl.addprevious(p)
+                run = etree.SubElement(p, f"{w}r")
+                box_copy = etree.fromstring(etree.tostring(tbl))
+                if fallback:
+                    alt = etree.SubElement(run, f"{{{_MC}}}AlternateContent", nsmap={"mc": _MC})
+                    choice = etree.SubElement(alt, f"{{{_MC}}}Choice", Requires="wps")
+                    drawing = etree.SubElement(choice, f"{w}drawing")
+                    shape = etree.SubElement(drawing, f"{{{_WPS}}}wsp", nsmap={"wps": _WPS})
+                    holder = etree.SubElement(shape, f"{{{_WPS}}}txbx")
+                    vml_parent = etree.SubElement(alt, f"{{{_MC}}}Fallback")
+                else:
+                    holder, vml_parent = None, run
+                pict = etree.SubElement(vml_parent, f"{w}pict")
+                vshape = etree.SubElement(pict, f"{{{_VML}}}shape", nsmap={"v": _VML})
+                vbox = etree.SubElement(vshape, f"{{{_VML}}}textbox")
+                for parent, table in ((holder, tbl), (vbox, box_copy if fallback else tbl)):
+                    if parent is None:
+                        continue
+                    content = etree.SubElement(parent, f"{w}txbxContent")
+                    content.append(table)
+                    etree.SubElement(content, f"{w}p")
+        return etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+
+    return patch
+
+
+def _sheet3(*subs: tuple[str, str]) -> Callable[[bytes], bytes]:
+    """Replace text in a part: cells of the 收入决算表 sheet of the .xlsx sample (its 合计 row is row 6)."""
+    def patch(xml: bytes) -> bytes:
+        text = xml.decode()
+        for old, new in subs:
+            assert old in text, old
+            text = text.replace(old, new, 1)
+        return text.encode()
+
+    return patch
+
+
+def _drop_member(sample: str, part: str) -> Callable[[Path], None]:
+    def build(path: Path) -> None:
+        with zipfile.ZipFile(SAMPLES / sample) as zin, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zout:
+            for info in zin.infolist():
+                if info.filename != part:
+                    zout.writestr(info.filename, zin.read(info.filename))
+
+    return build
+
+
+@attrs.frozen
+class Readable:
+    """A readable file that holds something easily lost; ``test_hostile_readable`` checks it is not."""
+
+    name: str
+    build: Callable[[Path], None]
+    what: str
+    like: str  # the sample it is made from: what it must read as (tables, findings) unless ``what`` says
+
+
+_C6, _D6 = '<c r="C6" s="11" t="n"><v>3998.79</v></c>', '<c r="D6" s="11" t="n"><v>3998.79</v></c>'
+
+
+def readable_cases() -> list[Readable]:
+    docx_sample, xlsx_sample = "songjiang-2020.docx", "songjiang-2020.xlsx"
+    return [
+        Readable("customxml.docx", _patch_zip(docx_sample, "word/document.xml", _docx_tables_patched("customxml")),
+                 "a table wrapped in w:customXml, another with each row wrapped", docx_sample),
+        Readable("textbox.docx", _patch_zip(docx_sample, "word/document.xml", _docx_tables_patched("textbox")),
+                 "a table in a text box drawn twice (DrawingML + VML fallback), another in a VML text box",
+                 docx_sample),
+        Readable("error-total.xlsx", _patch_zip(xlsx_sample, "xl/worksheets/sheet3.xml", _sheet3(
+            (_C6, '<c r="C6" s="11" t="e"><v>#DIV/0!</v></c>'), (_D6, '<c r="D6" s="11" t="e"><v>#REF!</v></c>'))),
+                 "#DIV/0! and #REF! in the 合计 row of 收入决算表 (C6, D6)", xlsx_sample),
+        Readable("nan-total.xlsx", _patch_zip(xlsx_sample, "xl/worksheets/sheet3.xml", _sheet3(
+            (_C6, '<c r="C6" s="11"><v>NaN</v></c>'), (_D6, '<c r="D6" s="11"><v>INF</v></c>'))),
+                 "NaN and INF in the 合计 row of 收入决算表 (C6, D6)", xlsx_sample),
+        Readable("a0.xlsx", _patch_zip(xlsx_sample, "xl/worksheets/sheet3.xml",
+                                       _sheet3(('<c r="A1" s="8"', '<c r="A0" s="8"'))),
+                 "the title of 收入决算表 in a cell addressed A0", xlsx_sample),
+        Readable("missing-sheet.xlsx", _drop_member(xlsx_sample, "xl/worksheets/sheet3.xml"),
+                 "收入决算表 listed in the workbook, its part missing", xlsx_sample),
+        Readable("unread-line.docx", _patch_zip(docx_sample, "word/document.xml", _sheet3(
+            ("一、一般公共预算财政拨款收入", "某某神秘款项"))),
+                 "a line of 收入支出决算总表 whose label is not recognised: its figure 3,998.79 is listed unplaced",
+                 docx_sample),
+    ]
+
+
+def build_readable(folder: Path) -> list[tuple[Readable, Path]]:
+    folder.mkdir(parents=True, exist_ok=True)
+    written = []
+    for case in readable_cases():
+        path = folder / case.name
+        case.build(path)
+        written.append((case, path))
+    return written
+
+
 def cases() -> list[Hostile]:
     """Every corpus file, in the order it is written."""
     docx_sample, xlsx_sample = "songjiang-2020.docx", "songjiang-2020.xlsx"
@@ -697,6 +879,18 @@ def cases() -> list[Hostile]:
                 "undefined)"),
         Hostile("xxe.xlsx", "malformed", lambda p: _patched_xlsx(p, "xl/sharedStrings.xml", _xlsx_shared_strings_xxe),
                 f"an external entity to {XXE_TARGET} in xl/sharedStrings.xml (refused by defusedxml)", cli=True),
+        # not regular files: refused before opening (a FIFO blocks forever, /dev/zero never ends)
+        Hostile("fifo.pdf", "not-a-file", _fifo, "a FIFO named .pdf", cli=True),
+        Hostile("fifo.docx", "not-a-file", _fifo, "a FIFO named .docx"),
+        Hostile("dev-zero.pdf", "not-a-file", _symlink("/dev/zero"), "a link to /dev/zero named .pdf", cli=True),
+        Hostile("link-loop.docx", "not-a-file", _symlink(None), "a symbolic link to itself", cli=True),
+        Hostile("dangling.xlsx", "not-found", _symlink("no-such-workbook.xlsx"), "a link to nothing"),
+        # reuse: a small package that prints gigabytes
+        Hostile("shared-string-reuse.xlsx", "too-large", _shared_string_reuse_xlsx,
+                "5,000 cells pointing at one 1 MB shared string (5 GB of text)", max_mb=60, cli=True),
+        # a workbook whose only sheet is missing
+        Hostile("no-sheet-parts.xlsx", "malformed", _no_sheet_parts_xlsx,
+                "a workbook listing a sheet whose part is missing, and no other"),
     ]
     # cut short: a download that stopped
     for frac in (0.05, 0.5, 0.95):
@@ -798,8 +992,10 @@ def main(argv: list[str] | None = None) -> int:
     folder = args.folder[0]
     written = build_corpus(folder)
     manifest = {case.name: {"reason": case.reason, "what": case.what} for case, _ in written}
+    for readable, _ in build_readable(folder / "readable"):
+        manifest[f"readable/{readable.name}"] = {"reason": "ok", "what": readable.what}
     (folder / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=1), encoding="utf-8")
-    total = sum(p.stat().st_size for _, p in written)
+    total = sum(p.lstat().st_size for _, p in written)
     print(f"{len(written)} files, {total / 1048576:.1f} MB, in {folder}")
     return 0
 

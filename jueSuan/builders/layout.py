@@ -15,6 +15,7 @@ import attrs
 
 from ..numbers import Amount, AmountKind, normalize_text, parse_amount
 from ..readers.base import Cell, Grid
+from ..readers.sheet import is_cell_error
 
 CODE_RE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2,3}$")
@@ -146,7 +147,8 @@ def _row_is_body(grid: Grid, r: int) -> bool:
         return True
     filled = [t for t in texts if norm(t)]
     # a label-only row (合计 with blank figures) is body; a row of several texts is a header row
-    return bool(filled) and _is_body_label(filled[0]) and all(parse_amount(t) is not None for t in filled[1:])
+    return bool(filled) and _is_body_label(filled[0]) and all(
+        parse_amount(t) is not None or is_cell_error(t) for t in filled[1:])  # 合计 | #DIV/0! is still a body row
 
 
 def find_header_end(grid: Grid) -> int:

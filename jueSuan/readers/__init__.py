@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import errno
 import importlib
+import os
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -43,13 +46,34 @@ _KNOWN_UNSUPPORTED = {
 }
 
 
+_KINDS = ((stat.S_ISFIFO, "a FIFO (named pipe)"), (stat.S_ISCHR, "a character device"),
+          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def check_regular_file(p: Path) -> None:
+    """Refuse at once, before opening it, anything that is not a regular file: a FIFO would block
+    the read forever, a device (/dev/zero linked as .pdf) never ends, a link loop never resolves."""
+    try:
+        st = os.stat(p)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise ReadError(p, Reason.NOT_A_FILE, "a symbolic link loop") from None
+        if exc.errno == errno.ENOENT:
+            if os.path.islink(p):
+                raise ReadError(p, Reason.NOT_FOUND, f"a dangling symbolic link (to {os.readlink(p)})") from None
+            raise ReadError(p, Reason.NOT_FOUND, "no such file") from None
+        raise ReadError(p, Reason.NOT_FOUND, f"cannot open file ({exc.strerror})") from None
+    if stat.S_ISDIR(st.st_mode):
+        raise ReadError(p, Reason.UNSUPPORTED_FORMAT, "is a folder, not a file")
+    if not stat.S_ISREG(st.st_mode):
+        what = next((name for test, name in _KINDS if test(st.st_mode)), "not a regular file")
+        raise ReadError(p, Reason.NOT_A_FILE, f"{what}, not a regular file; refused without reading")
+
+
 def read_document(path: str | Path) -> Document:
     """Read one file with the reader its extension names; ``ReadError`` if it can't be read."""
     p = Path(path)
-    if not p.exists():
-        raise ReadError(p, Reason.NOT_FOUND, "no such file")
-    if p.is_dir():
-        raise ReadError(p, Reason.UNSUPPORTED_FORMAT, "is a folder, not a file")
+    check_regular_file(p)
     suffix = p.suffix.lower()
     if suffix in _READERS:
         check_file_size(p)

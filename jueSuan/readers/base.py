@@ -25,6 +25,20 @@ class Reason(enum.Enum):
     MALFORMED = "malformed"
     NO_TEXT_LAYER = "no-text-layer"  # a scanned PDF: pictures of pages, no text to read
     TOO_LARGE = "too-large"
+    NOT_A_FILE = "not-a-file"  # a FIFO, a device, a socket, a symbolic link loop: refused before opening
+    TIMEOUT = "timeout"  # not finished within the time limit
+    CRASHED = "crashed"  # the process reading it died (a native crash)
+
+
+_CONTROL = {c: f"\\x{c:02x}" for c in [*range(0x20), 0x7F, *range(0x80, 0xA0)]}
+_CONTROL.update({ord("\n"): "\\n", ord("\r"): "\\r", ord("\t"): "\\t", 0x2028: "\\u2028", 0x2029: "\\u2029",
+                 0x85: "\\x85"})
+
+
+def one_line(text: str) -> str:
+    """``text`` safe for a one-line message: control characters and line breaks (from a file name,
+    say) escaped as ``\\n``, ``\\x1b``..., never written raw to a terminal or a log line."""
+    return text.translate(_CONTROL)
 
 
 class ReadError(Exception):
@@ -34,7 +48,10 @@ class ReadError(Exception):
         self.path = str(path)
         self.reason = reason
         self.detail = " ".join(detail.split())  # one line, whatever a library's message held
-        super().__init__(f"{self.path}: {self.detail} [{reason.value}]")
+        super().__init__(f"{one_line(self.path)}: {one_line(self.detail)} [{reason.value}]")
+
+    def __reduce__(self) -> tuple[type[ReadError], tuple[str, Reason, str]]:
+        return (ReadError, (self.path, self.reason, self.detail))  # sent back from a child process
 
 
 @attrs.frozen

@@ -1,9 +1,13 @@
 """Read a .docx: every paragraph and every table in body order, merged cells resolved.
 
 python-docx opens and validates the package; the body is then walked on its XML directly
-(``w:p``, ``w:tbl``, ``w:sdt`` wrappers), which is both faster than python-docx's cell API and
-exact about merges: ``w:gridSpan`` (horizontal), ``w:vMerge`` (vertical), ``w:gridBefore``.
-Nested tables become tables of their own, after the table that holds them.
+(``w:p``, ``w:tbl``, and the ``w:sdt`` and ``w:customXml`` wrappers around blocks, rows and cells),
+which is both faster than python-docx's cell API and exact about merges: ``w:gridSpan``
+(horizontal), ``w:vMerge`` (vertical), ``w:gridBefore``. Nested tables become tables of their own,
+after the table that holds them. A text box (``w:txbxContent``) in a paragraph is read after that
+paragraph, its tables as tables; of a box drawn twice (``mc:AlternateContent``: a DrawingML choice
+and a VML fallback) only the choice is read. An embedded document (``w:altChunk``) cannot be read
+and is reported as a problem, never dropped in silence.
 """
 
 from __future__ import annotations
@@ -16,19 +20,27 @@ import docx
 from docx.opc.exceptions import PackageNotFoundError
 
 from ..source import SourceRef
-from .base import Block, Cell, Document, Grid, Paragraph, ReadError, Reason, make_grid
+from .base import Block, Cell, Document, Grid, Paragraph, Problem, ReadError, Reason, make_grid
 from .safety import CellBudget, check_cells, check_zip
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _P, _TBL, _SDT, _SDT_CONTENT = f"{W}p", f"{W}tbl", f"{W}sdt", f"{W}sdtContent"
 _TR, _TC, _T, _TAB, _BR, _CR = f"{W}tr", f"{W}tc", f"{W}t", f"{W}tab", f"{W}br", f"{W}cr"
 _VAL = f"{W}val"
+_CUSTOM_XML, _TXBX, _ALT_CHUNK = f"{W}customXml", f"{W}txbxContent", f"{W}altChunk"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
-def _paragraph_text(p: object) -> str:
+def _paragraph_text(p: object, boxes: bool = True) -> str:
+    """The text of a paragraph; with ``boxes`` the text of its text boxes too (each once: the VML
+    fallback copy of a box is skipped)."""
+    if p.find(f".//{_TXBX}") is None and p.find(f".//{_FALLBACK}") is None:  # type: ignore[attr-defined]
+        elements = p.iter(_T, _TAB, _BR, _CR)  # type: ignore[attr-defined]
+    else:
+        elements = _iter_skipping(p, (_T, _TAB, _BR, _CR), (_FALLBACK,) if boxes else (_FALLBACK, _TXBX))
     out: list[str] = []
-    for el in p.iter(_T, _TAB, _BR, _CR):  # type: ignore[attr-defined]
+    for el in elements:
         if el.tag == _T:
             out.append(el.text or "")
         elif el.tag == _TAB:
@@ -38,6 +50,29 @@ def _paragraph_text(p: object) -> str:
     return "".join(out)
 
 
+def _iter_skipping(el: object, tags: tuple[str, ...], skip: tuple[str, ...]) -> list[object]:
+    """Descendants of ``el`` with one of ``tags``, in document order, not looking inside ``skip``."""
+    found: list[object] = []
+    stack = list(reversed(list(el)))  # type: ignore[call-overload]
+    while stack:
+        node = stack.pop()
+        if node.tag in tags:
+            found.append(node)
+            if node.tag in skip:
+                continue  # found, and not looked into (an outermost text box)
+        elif node.tag in skip:
+            continue
+        stack.extend(reversed(list(node)))
+    return found
+
+
+def _text_boxes(p: object) -> list[object]:
+    """The outermost text boxes of a paragraph, without the fallback copies."""
+    if p.find(f".//{_TXBX}") is None:  # type: ignore[attr-defined]
+        return []
+    return _iter_skipping(p, (_TXBX,), (_FALLBACK, _TXBX))
+
+
 def _cell_text(tc: object) -> str:
     """Text of a table cell: its own paragraphs joined by newlines (nested tables excluded)."""
     lines = [_paragraph_text(p) for p in _own_children(tc, _P)]
@@ -45,7 +80,8 @@ def _cell_text(tc: object) -> str:
 
 
 def _own_children(el: object, tag: str) -> list[object]:
-    """Children of ``el`` with ``tag``, looking through ``w:sdt`` content controls."""
+    """Children of ``el`` with ``tag``, looking through ``w:sdt`` content controls and
+    ``w:customXml`` elements."""
     found: list[object] = []
     for child in el:  # type: ignore[attr-defined]
         if child.tag == tag:
@@ -54,6 +90,8 @@ def _own_children(el: object, tag: str) -> list[object]:
             content = child.find(_SDT_CONTENT)
             if content is not None:
                 found.extend(_own_children(content, tag))
+        elif child.tag == _CUSTOM_XML:
+            found.extend(_own_children(child, tag))
     return found
 
 
@@ -72,8 +110,10 @@ class _Builder:
         self.path = path
         self.budget = budget or CellBudget(path)
         self.blocks: list[Block] = []
+        self.problems: list[Problem] = []
         self.n_tables = 0
         self.n_paragraphs = 0
+        self.depth = 0
 
     def walk(self, container: object) -> None:
         for child in container:  # type: ignore[attr-defined]
@@ -85,11 +125,22 @@ class _Builder:
                 content = child.find(_SDT_CONTENT)
                 if content is not None:
                     self.walk(content)
+            elif child.tag == _CUSTOM_XML:
+                self.walk(child)
+            elif child.tag == _ALT_CHUNK:
+                self.problems.append(Problem(SourceRef(self.path, paragraph=self.n_paragraphs),
+                                             "an embedded document (w:altChunk) is not read", ""))
 
     def add_paragraph(self, p: object) -> None:
         i = self.n_paragraphs
         self.n_paragraphs += 1
-        self.blocks.append(Paragraph(i, _paragraph_text(p), SourceRef(self.path, paragraph=i)))
+        boxes = _text_boxes(p)
+        self.blocks.append(Paragraph(i, _paragraph_text(p, boxes=not boxes), SourceRef(self.path, paragraph=i)))
+        if boxes and self.depth < 20:  # a text box in a text box...: lxml's depth limit ends it long before
+            self.depth += 1
+            for box in boxes:
+                self.walk(box)
+            self.depth -= 1
 
     def add_table(self, tbl: object) -> None:
         index = self.n_tables
@@ -111,7 +162,7 @@ class _Builder:
                 self.budget.take(span)
                 vm = tc.find(f"{W}tcPr/{W}vMerge")  # type: ignore[attr-defined]
                 continuing = vm is not None and vm.get(_VAL) in (None, "continue")
-                nested.extend(tc.iter(_TBL))  # type: ignore[attr-defined]
+                nested.extend(t for t in tc.iter(_TBL) if not _in_fallback(t, tc))  # type: ignore[attr-defined]
                 if continuing and col in v_open:
                     o_r, o_c = v_open[col]
                     text = rows[o_r][o_c].text if o_r < len(rows) else ""
@@ -137,6 +188,16 @@ class _Builder:
         for inner in nested:
             if inner.getparent() is not None and _nearest_table(inner.getparent()) is tbl:  # type: ignore[attr-defined]
                 self.add_table(inner)
+
+
+def _in_fallback(el: object, stop: object) -> bool:
+    """Whether ``el`` is inside an ``mc:Fallback`` (the second copy of a text box) below ``stop``."""
+    node = el.getparent()  # type: ignore[attr-defined]
+    while node is not None and node is not stop:
+        if node.tag == _FALLBACK:
+            return True
+        node = node.getparent()
+    return False
 
 
 def _nearest_table(el: object) -> object | None:
@@ -185,4 +246,4 @@ def read_docx(path: str | Path) -> Document:
     builder.walk(d.element.body)
     blocks = tuple(b for b in builder.blocks if not (isinstance(b, Grid) and b.n_rows == 0))
     check_cells(p, sum(b.n_rows * b.n_cols for b in blocks if isinstance(b, Grid)))
-    return Document(str(p), blocks, "docx")
+    return Document(str(p), blocks, "docx", tuple(builder.problems))

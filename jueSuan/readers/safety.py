@@ -161,6 +161,25 @@ class CellBudget:
             raise ReadError(self.path, Reason.TOO_LARGE, f"more than {self.limit} {self.what} (limit {self.limit})")
 
 
+class TextBudget:
+    """The text the cells of one workbook print, counted as they are read. A shared string is
+    stored once and may be printed by any number of cells: 5,000 cells pointing at one 1 MB string
+    are 5 GB of text, from a package of a few KB. Refused (``TOO_LARGE``) past the inflated-size
+    limit, which no honest workbook's printed text can exceed without such reuse."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        self.limit = _limits.max_unzipped_mb * 1024 * 1024
+        self.used = 0
+
+    def take(self, n_chars: int) -> None:
+        self.used += n_chars
+        if self.used > self.limit:
+            raise ReadError(self.path, Reason.TOO_LARGE,
+                            f"the cells print more than {_limits.max_unzipped_mb} MB of text (one shared string "
+                            "reused by many cells?)")
+
+
 def check_cells(path: Path, n_cells: int) -> None:
     if n_cells > _limits.max_cells:
         raise ReadError(path, Reason.TOO_LARGE, f"{n_cells} table cells (limit {_limits.max_cells})")

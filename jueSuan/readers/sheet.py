@@ -46,6 +46,7 @@ from .base import Block, Cell, Document, Paragraph, Problem, ReadError, Reason, 
 from .safety import CellBudget
 
 __all__ = [
+    "CELL_ERROR",
     "MISSING_CACHED_VALUE",
     "OLE_MAGIC",
     "SheetData",
@@ -54,11 +55,25 @@ __all__ = [
     "foreign_kind",
     "format_number",
     "format_value",
+    "is_cell_error",
     "is_default_sheet_name",
     "read_head",
 ]
 
 MISSING_CACHED_VALUE = "formula without a cached value (the file was saved without recalculation)"
+CELL_ERROR = "an Excel error value or a non-finite number (NaN, inf): the figure of this cell is not known"
+OUTSIDE_SHEET = "a cell addressed outside the sheet (row 0 or column 0): its text is not placed in any table"
+
+_ERROR_VALUES = frozenset({"#NULL!", "#DIV/0!", "#VALUE!", "#REF!", "#NAME?", "#NUM!", "#N/A", "#GETTING_DATA",
+                           "#SPILL!", "#CALC!", "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!", "#ERROR!"})
+_NON_FINITE = frozenset({"nan", "-nan", "inf", "-inf", "+inf", "infinity", "-infinity", "+infinity"})
+
+
+def is_cell_error(text: str) -> bool:
+    """An Excel error value (``#DIV/0!``, ``#REF!``...) or a non-finite number (``NaN``, ``inf``): what a
+    cell prints where a figure could not be computed. The row holding one still is a table row."""
+    s = text.strip()
+    return s.upper() in _ERROR_VALUES or s.lower() in _NON_FINITE
 
 # --------------------------------------------------------------------------------------------------
 # Printed text of a value
@@ -391,7 +406,8 @@ class SheetData:
 
     ``texts`` holds what each non-empty cell prints (merge-covered cells are absent or empty);
     ``bordered`` the cells with any border line; ``merges`` inclusive ranges ``(r1, c1, r2, c2)``;
-    ``missing`` the formula cells that have no cached value, with their formula (``=SUM(C3:C9)``).
+    ``missing`` the formula cells that have no cached value, with their formula (``=SUM(C3:C9)``);
+    ``errors`` the cells whose value is an error or is not placed (reported, never dropped).
     """
 
     name: str
@@ -399,6 +415,7 @@ class SheetData:
     bordered: set[tuple[int, int]] = attrs.field(factory=set)
     merges: list[tuple[int, int, int, int]] = attrs.field(factory=list)
     missing: list[tuple[int, int, str]] = attrs.field(factory=list)
+    errors: list[tuple[int, int, str, str]] = attrs.field(factory=list)  # (row, col, text, reason)
 
 
 _TITLE_END = ("表", "表)", "表）")
@@ -541,6 +558,9 @@ class WorkbookBuilder:
         for r, c, formula in sheet.missing:
             ref = placed.get((r, c)) or SourceRef(self.file, sheet=sheet.name, cell=cell_name(sheet.name, r, c))
             self.problems.append(Problem(ref, MISSING_CACHED_VALUE, formula))
+        for r, c, text, reason in sheet.errors:
+            ref = placed.get((r, c)) or SourceRef(self.file, sheet=sheet.name, cell=cell_name(sheet.name, r, c))
+            self.problems.append(Problem(ref, reason, text))
 
     @staticmethod
     def _paragraph_row(lay: _Layout, r: int, grid_open: bool, grid_bordered: bool) -> tuple[int, str, int] | None:

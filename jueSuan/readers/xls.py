@@ -8,6 +8,7 @@ An .xlsx saved under the name .xls (a zip) is read as the .xlsx it is.
 from __future__ import annotations
 
 import io
+import math
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,8 @@ import xlrd
 from xlrd.biffh import XL_CELL_BLANK, XL_CELL_BOOLEAN, XL_CELL_DATE, XL_CELL_EMPTY, XL_CELL_ERROR, XL_CELL_TEXT
 
 from .base import Document, ReadError, Reason
-from .sheet import SheetData, WorkbookBuilder, format_value
+from .safety import TextBudget
+from .sheet import CELL_ERROR, SheetData, WorkbookBuilder, format_value
 
 __all__ = ["read_ole_workbook"]
 
@@ -61,7 +63,7 @@ def _text(book: Any, ctype: int, value: Any, fmt: str) -> str:
     return format_value(value, fmt)
 
 
-def _read_sheet(book: Any, sh: Any, styles: _Styles) -> SheetData:
+def _read_sheet(book: Any, sh: Any, styles: _Styles, text_budget: TextBudget | None = None) -> SheetData:
     data = SheetData(sh.name)
     texts, bordered = data.texts, data.bordered
     for r in range(sh.nrows):
@@ -76,6 +78,10 @@ def _read_sheet(book: Any, sh: Any, styles: _Styles) -> SheetData:
             if ctype == XL_CELL_BLANK:
                 continue
             text = _text(book, ctype, values[c], fmt)
+            if text_budget is not None:
+                text_budget.take(len(text))  # one shared string printed by many cells
+            if ctype == XL_CELL_ERROR or (isinstance(values[c], float) and not math.isfinite(values[c])):
+                data.errors.append((r, c, text, CELL_ERROR))
             if text:
                 texts[(r, c)] = text
     for rlo, rhi, clo, chi in sh.merged_cells:  # half-open ranges
@@ -158,8 +164,9 @@ def read_ole_workbook(path: Path, named: str = ".xls") -> Document:
     try:
         builder = WorkbookBuilder(path.name, path)
         styles = _Styles(book)
+        text_budget = TextBudget(path)
         for sh in book.sheets():
-            builder.add_sheet(_read_sheet(book, sh, styles))
+            builder.add_sheet(_read_sheet(book, sh, styles, text_budget))
     except ReadError:
         raise
     except Exception as exc:

@@ -10,6 +10,7 @@ and whether the cell has a border (a table cell).
 
 from __future__ import annotations
 
+import math
 import warnings
 import zipfile
 import zlib
@@ -22,9 +23,10 @@ from openpyxl.formula.translate import Translator
 from openpyxl.utils.cell import range_boundaries
 from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
-from .base import Document, ReadError, Reason
-from .safety import CellBudget, check_cells, check_zip
-from .sheet import SheetData, WorkbookBuilder, foreign_kind, format_value, read_head
+from ..source import SourceRef
+from .base import Document, Problem, ReadError, Reason
+from .safety import CellBudget, TextBudget, check_cells, check_zip
+from .sheet import CELL_ERROR, OUTSIDE_SHEET, SheetData, WorkbookBuilder, foreign_kind, format_value, read_head
 
 __all__ = ["read_xlsx_package"]
 
@@ -35,10 +37,20 @@ class _SheetParser(WorkSheetParser):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.missing: list[tuple[int, int, str]] = []
+        self.errors: list[tuple[int, int, str, str]] = []
         self._shared: dict[str, tuple[str, str]] = {}  # shared-formula id -> (formula, its cell)
 
     def parse_cell(self, element: Any) -> dict[str, Any]:
+        v = element.find(VALUE_TAG)
+        raw = None
+        if element.get("t", "n") == "n" and v is not None and v.text and not _finite_number(v.text):
+            raw, v.text = v.text.strip(), None  # NaN, inf, or not a number at all: kept as printed, reported
         cell = super().parse_cell(element)
+        if raw is not None:
+            cell["value"] = raw
+            self.errors.append((cell["row"] - 1, cell["column"] - 1, raw, CELL_ERROR))
+        elif cell.get("data_type") == "e" and cell["value"] is not None:
+            self.errors.append((cell["row"] - 1, cell["column"] - 1, str(cell["value"]), CELL_ERROR))
         f = element.find(FORMULA_TAG)
         if f is not None:
             coordinate = element.get("r") or ""
@@ -57,6 +69,13 @@ class _SheetParser(WorkSheetParser):
                 self.missing.append((cell["row"] - 1, cell["column"] - 1, "=" + text))
                 cell["value"] = None
         return cell
+
+
+def _finite_number(text: str) -> bool:
+    try:
+        return math.isfinite(float(text))
+    except ValueError:
+        return False
 
 
 class _Styles:
@@ -81,7 +100,7 @@ class _Styles:
         return found
 
 
-def _read_sheet(wb: Any, ws: Any, styles: _Styles, budget: CellBudget) -> SheetData:
+def _read_sheet(wb: Any, ws: Any, styles: _Styles, budget: CellBudget, text_budget: TextBudget) -> SheetData:
     data = SheetData(ws.title)
     with wb._archive.open(ws._worksheet_path) as src:
         parser = _SheetParser(src, ws._shared_strings, data_only=True, epoch=wb.epoch,
@@ -96,6 +115,10 @@ def _read_sheet(wb: Any, ws: Any, styles: _Styles, budget: CellBudget) -> SheetD
                 pos = (cell["row"] - 1, cell["column"] - 1)
                 if value is not None:
                     text = value if isinstance(value, str) else format_value(value, fmt)
+                    text_budget.take(len(text))
+                    if text and (pos[0] < 0 or pos[1] < 0):  # addressed A0: reported with its text
+                        data.errors.append((pos[0], pos[1], text, OUTSIDE_SHEET))
+                        continue
                     if text:
                         texts[pos] = text
                 if has_border:
@@ -110,7 +133,30 @@ def _read_sheet(wb: Any, ws: Any, styles: _Styles, budget: CellBudget) -> SheetD
                 if None not in (c1, r1, c2, r2):
                     data.merges.append((r1 - 1, c1 - 1, r2 - 1, c2 - 1))
         data.missing.extend(parser.missing)
+        data.errors.extend(parser.errors)
     return data
+
+
+_ABSENT_SHEET = "a sheet listed in the workbook whose part is missing from the package: not read"
+_MAIN = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+
+
+def _absent_sheets(wb: Any) -> list[str]:
+    """Sheets that xl/workbook.xml lists but openpyxl did not load (their part is missing: openpyxl
+    skips such a sheet without a word)."""
+    from openpyxl.xml.functions import fromstring  # defusedxml's parser when it is installed
+
+    archive = wb._archive
+    names = [n for n in archive.namelist() if n.lower().endswith("workbook.xml")]
+    part = "xl/workbook.xml" if "xl/workbook.xml" in names else (names[0] if names else None)
+    if part is None:
+        return []
+    try:
+        root = fromstring(archive.read(part))
+    except Exception:  # already parsed once by openpyxl: nothing more to learn here
+        return []
+    loaded = set(wb.sheetnames)
+    return [name for el in root.iter(f"{_MAIN}sheet") if (name := el.get("name")) and name not in loaded]
 
 
 def _check_package(path: Path, head: bytes) -> None:
@@ -145,8 +191,15 @@ def read_xlsx_package(path: str | Path) -> Document:
                 sheets = wb.worksheets
                 styles = _Styles(sheets[0]) if sheets else None  # style ids are the workbook's
                 budget = CellBudget(p, "cells in the sheets")
+                text_budget = TextBudget(p)
+                absent = _absent_sheets(wb)
+                if absent and not sheets:
+                    raise ReadError(p, Reason.MALFORMED, f"the workbook lists {len(absent)} sheet(s) but holds none "
+                                                         f"of them ({', '.join(absent[:5])})")
                 for ws in sheets:
-                    builder.add_sheet(_read_sheet(wb, ws, styles, budget))  # type: ignore[arg-type]
+                    builder.add_sheet(_read_sheet(wb, ws, styles, budget, text_budget))  # type: ignore[arg-type]
+                for name in absent:
+                    builder.problems.append(Problem(SourceRef(p.name, sheet=name), _ABSENT_SHEET, name))
             finally:
                 wb.close()
     except ReadError:

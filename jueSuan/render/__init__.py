@@ -7,6 +7,7 @@ import attrs
 from ..findings import Finding, Findings
 from ..models import Report
 from ..readers import ReadError
+from ..readers.base import one_line
 
 REASON_ZH = {
     "not-found": "文件不存在",
@@ -28,7 +29,7 @@ REASON_ZH = {
 def read_error_text(error: ReadError) -> str:
     """A read error in one line, the file first, then in Chinese: FILE: 无法读取：文件不完整（已损坏）（detail） [truncated]."""
     zh = REASON_ZH.get(error.reason.value, "")
-    return f"{error.path}: 无法读取：{zh}（{error.detail}） [{error.reason.value}]"
+    return one_line(f"{error.path}: 无法读取：{zh}（{error.detail}） [{error.reason.value}]")
 
 
 def table_places(report: Report, finding: Finding) -> list[str]:
