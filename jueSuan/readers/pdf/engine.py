@@ -1,0 +1,289 @@
+"""PDFium (pypdfium2): a page's characters, ruling edges and images, in upright page coordinates.
+
+What comes out is what the page code was written against (pdfminer/pdfplumber's object dicts), made
+from PDFium's text page and page objects instead of a Python interpreter of the content stream:
+
+* a character: ``text``, ``x0``/``x1`` (its advance: PDFium's loose box), ``top``/``bottom`` (the
+  font's em box from its descent, as pdfminer makes it: ``bottom`` = baseline less the descent,
+  ``top`` = ``bottom`` less the font size), ``base`` (the baseline), ``size`` (the font size times
+  the text matrix's vertical scale), ``upright``; characters PDFium generates (spaces and line ends
+  it infers) are left out, a glyph with no Unicode mapping is ``(cid:N)`` as pdfminer writes it;
+* an edge: each painted path's sub-paths as pdfminer classifies them (a two-point line, an
+  axis-aligned closed four-sided rectangle, or a curve through its segment end points), turned
+  into horizontal and vertical edges as pdfplumber does (``line_to_edge``, ``rect_to_edges``,
+  ``curve_to_edges``);
+* an image: its box.
+
+Coordinates are top-down from the top-left corner of the page as displayed: a page with ``/Rotate``
+is turned upright (x and y from the media box, rotated by the page's rotation), so text set on a
+rotated page reads left to right like any other.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import math
+from itertools import pairwise
+from typing import Any
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as raw
+
+_MOVE, _LINE, _BEZIER = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
+_PATH, _IMAGE, _FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
+
+Matrix = tuple[float, float, float, float, float, float]
+
+
+def _mul(m: Matrix, n: Matrix) -> Matrix:
+    """``m`` then ``n`` (PDF row-vector convention: p' = p · m · n)."""
+    a, b, c, d, e, f = m
+    A, B, C, D, E, F = n
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+class PageGeometry:
+    """The map from PDF user space to upright top-down page coordinates."""
+
+    def __init__(self, page: Any) -> None:
+        x0, y0, x1, y1 = page.get_mediabox()
+        self.rotation = page.get_rotation() % 360
+        w, h = x1 - x0, y1 - y0
+        # the rotation as pdfminer applies it (bottom-up device space), then y flipped
+        if self.rotation == 90:
+            m: Matrix = (0, -1, 1, 0, -y0, x1)
+            self.width, self.height = h, w
+        elif self.rotation == 180:
+            m = (-1, 0, 0, -1, x1, y1)
+            self.width, self.height = w, h
+        elif self.rotation == 270:
+            m = (0, 1, -1, 0, y1, -x0)
+            self.width, self.height = h, w
+        else:
+            m = (1, 0, 0, 1, -x0, -y0)
+            self.width, self.height = w, h
+        self.device = m  # user space → bottom-up upright space
+        self.to_page = _mul(m, (1, 0, 0, -1, 0, self.height))  # user space → top-down upright space
+
+    def point(self, x: float, y: float) -> tuple[float, float]:
+        a, b, c, d, e, f = self.to_page
+        return a * x + c * y + e, b * x + d * y + f
+
+    def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
+        xa, ya = self.point(left, bottom)
+        xb, yb = self.point(right, top)
+        return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
+
+
+def open_pdf(path: str, password: str | None = None) -> Any:
+    return pdfium.PdfDocument(path, password=password)
+
+
+def page_chars(page: Any, geo: PageGeometry) -> list[dict[str, Any]]:
+    """Every character PDFium found on the page (see the module doc)."""
+    tp = page.get_textpage()
+    try:
+        return _chars(tp, geo)
+    finally:
+        tp.close()
+
+
+def _page_text(tp: Any, n: int) -> str | None:
+    """The text page's characters in one call, one per index (None when they do not map one to one)."""
+    buf = ctypes.create_string_buffer(2 * (n + 1))
+    got = raw.FPDFText_GetText(tp, 0, n, ctypes.cast(buf, ctypes.POINTER(ctypes.c_ushort)))
+    text = buf.raw[: 2 * max(0, got - 1)].decode("utf-16-le", errors="surrogatepass")
+    if len(text) != n or any(0xD800 <= ord(ch) <= 0xDFFF for ch in text):
+        return None
+    return text.replace("\ufffe", "-")  # PDFium marks a hyphen ending a line U+FFFE: it is printed as "-"
+
+
+def _chars(tp: Any, geo: PageGeometry) -> list[dict[str, Any]]:
+    n = raw.FPDFText_CountChars(tp)
+    if n <= 0:
+        return []
+    text = _page_text(tp, n)
+    rect = raw.FS_RECTF()
+    ox, oy = ctypes.c_double(), ctypes.c_double()
+    desc = ctypes.c_float()
+    mat = raw.FS_MATRIX()
+    # per text object: size, descent, upright, the baseline's offset from the loose box, no Unicode
+    fonts: dict[int | None, tuple[float, float, bool, float, bool, bool]] = {}
+    dev = geo.device
+    out: list[dict[str, Any]] = []
+    is_generated, loose, text_object = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject
+    to_page = geo.to_page
+    map_error = raw.FPDFText_HasUnicodeMapError
+    pa, pb, pc, pd, pe, pf = to_page
+    for i in range(n):
+        ch = text[i] if text is not None else _unicode(tp, i)
+        if (ch.isspace() or ch < " ") and is_generated(tp, i):
+            continue
+        obj = text_object(tp, i)
+        key = ctypes.cast(obj, ctypes.c_void_p).value
+        loose(tp, i, rect)
+        info = fonts.get(key)
+        if info is None:
+            fs = raw.FPDFText_GetFontSize(tp, i)
+            raw.FPDFText_GetMatrix(tp, i, mat)
+            m = _mul((mat.a, mat.b, mat.c, mat.d, 0.0, 0.0), dev)
+            a, b, c, d = m[0], m[1], m[2], m[3]
+            upright = a * d > 0 and b * c <= 0
+            scale = math.hypot(c, d) or 1.0
+            font = raw.FPDFTextObj_GetFont(obj) if obj else None
+            descent = 0.0
+            if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(fs), desc):
+                descent = desc.value * scale
+            raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            base = geo.point(ox.value, oy.value)[1]
+            lx0, _, _, lbottom = geo.box(rect.left, rect.bottom, rect.right, rect.top)
+            # the loose box is the advance and the font's descent, except for a font PDFium has no
+            # metrics for: then each character's origin is asked for
+            exact = abs(lx0 - geo.point(ox.value, oy.value)[0]) < 0.01
+            info = (fs * scale, descent, upright, base - lbottom, False, exact)
+            fonts[key] = info
+        size, descent, upright, offset, _, exact = info
+        if map_error(tp, i) == 1:
+            ch = f"(cid:{ord(ch)})"  # a glyph with no Unicode mapping, as pdfminer writes it
+        xa, ya = pa * rect.left + pc * rect.bottom + pe, pb * rect.left + pd * rect.bottom + pf
+        xb, yb = pa * rect.right + pc * rect.top + pe, pb * rect.right + pd * rect.top + pf
+        x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
+        top, bottom = (ya, yb) if ya <= yb else (yb, ya)
+        if upright:
+            if exact:
+                base = bottom + offset
+            else:
+                raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+                x0, base = geo.point(ox.value, oy.value)
+                x1 = max(x1, x0)
+            bottom = base - descent
+            top = bottom - size
+        else:
+            base = bottom
+        out.append({"text": ch, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top, "base": base,
+                    "size": size, "upright": upright})
+    return out
+
+
+def _unicode(tp: Any, i: int) -> str:
+    u = raw.FPDFText_GetUnicode(tp, i)
+    if u in (2, 0xFFFE):
+        return "-"  # a hyphen ending a line, as PDFium marks it
+    try:
+        return chr(u)
+    except ValueError:
+        return "\ufffd"
+
+
+# --------------------------------------------------------------------------------------------------
+# Page objects: paths as edges, images as boxes
+# --------------------------------------------------------------------------------------------------
+
+
+def page_objects(page: Any, geo: PageGeometry) -> tuple[list[dict[str, Any]], list[tuple[float, float, float, float]]]:
+    """The page's ruling edges (pdfplumber's edge dicts) and image boxes, forms followed."""
+    edges: list[dict[str, Any]] = []
+    images: list[tuple[float, float, float, float]] = []
+    n = raw.FPDFPage_CountObjects(page)
+    _walk([raw.FPDFPage_GetObject(page, i) for i in range(n)], geo.to_page, edges, images, 0)
+    return edges, images
+
+
+def _matrix(obj: Any, m: Any) -> Matrix:
+    raw.FPDFPageObj_GetMatrix(obj, m)
+    return (m.a, m.b, m.c, m.d, m.e, m.f)
+
+
+def _walk(objs: list[Any], ctm: Matrix, edges: list[dict[str, Any]], images: list[tuple[float, float, float, float]],
+          depth: int) -> None:
+    m = raw.FS_MATRIX()
+    fill, stroke = ctypes.c_int(), ctypes.c_int()
+    x, y = ctypes.c_float(), ctypes.c_float()
+    for obj in objs:
+        kind = raw.FPDFPageObj_GetType(obj)
+        if kind == _PATH:
+            if not raw.FPDFPath_GetDrawMode(obj, fill, stroke) or (fill.value == 0 and not stroke.value):
+                continue  # not painted (a clipping path)
+            t = _mul(_matrix(obj, m), ctm)
+            segs = []
+            for k in range(raw.FPDFPath_CountSegments(obj)):
+                seg = raw.FPDFPath_GetPathSegment(obj, k)
+                raw.FPDFPathSegment_GetPoint(seg, x, y)
+                px, py = x.value, y.value
+                segs.append((raw.FPDFPathSegment_GetType(seg), t[0] * px + t[2] * py + t[4],
+                             t[1] * px + t[3] * py + t[5], bool(raw.FPDFPathSegment_GetClose(seg))))
+            _path_edges(segs, edges)
+        elif kind == _IMAGE:
+            t = _mul(_matrix(obj, m), ctm)
+            corners = [(t[0] * u + t[2] * v + t[4], t[1] * u + t[3] * v + t[5]) for u, v in ((0, 0), (1, 0), (0, 1), (1, 1))]
+            xs, ys = [p[0] for p in corners], [p[1] for p in corners]
+            images.append((min(xs), min(ys), max(xs), max(ys)))
+        elif kind == _FORM and depth < 32:
+            t = _mul(_matrix(obj, m), ctm)
+            n = raw.FPDFFormObj_CountObjects(obj)
+            _walk([raw.FPDFFormObj_GetObject(obj, i) for i in range(n)], t, edges, images, depth + 1)
+
+
+def _r(v: float) -> float:
+    return round(v, 3)
+
+
+def _path_edges(segs: list[tuple[int, float, float, bool]], edges: list[dict[str, Any]]) -> None:
+    """Sub-paths in pdfminer's shape notation (m, l, c for a Bézier's end point, h for a close),
+    each classified and turned into edges."""
+    shape: list[str] = []
+    pts: list[tuple[float, float]] = []
+    bez = 0
+    for kind, px, py, close in segs:
+        p = (_r(px), _r(py))
+        if kind == _MOVE:
+            if shape:
+                _subpath("".join(shape), pts, edges)
+            shape, pts, bez = ["m"], [p], 0
+        elif kind == _LINE:
+            shape.append("l")
+            pts.append(p)
+        elif kind == _BEZIER:
+            bez += 1
+            if bez % 3 == 0:  # the end point of a curve; its two control points are not on it
+                shape.append("c")
+                pts.append(p)
+        if close and shape:
+            shape.append("h")
+            pts.append(pts[0])
+    if shape:
+        _subpath("".join(shape), pts, edges)
+
+
+def _subpath(shape: str, pts: list[tuple[float, float]], edges: list[dict[str, Any]]) -> None:
+    if not shape.startswith("m") or len(pts) < 2:
+        return
+    if len(shape) > 3 and shape[-2:] == "lh" and pts[-2] == pts[0]:
+        shape = shape[:-2] + "h"
+        pts = pts[:-1]
+    if shape in ("mlh", "ml"):
+        (xa, ya), (xb, yb) = pts[0], pts[1]
+        x0, x1, top, bottom = min(xa, xb), max(xa, xb), min(ya, yb), max(ya, yb)
+        edges.append(_edge("line", x0, top, x1, bottom, "h" if top == bottom else "v"))
+        return
+    if shape in ("mlllh", "mllll") and len(pts) >= 5:
+        (xa, ya), (xb, yb), (xc, yc), (xd, yd) = pts[:4]
+        closed = pts[0] == pts[4]
+        square = (xa == xb and yb == yc and xc == xd and yd == ya) or (ya == yb and xb == xc and yc == yd and xd == xa)
+        if closed and square:
+            x0, x1 = min(xa, xb, xc, xd), max(xa, xb, xc, xd)
+            top, bottom = min(ya, yb, yc, yd), max(ya, yb, yc, yd)
+            edges.append(_edge("rect_edge", x0, top, x1, top, "h"))
+            edges.append(_edge("rect_edge", x0, bottom, x1, bottom, "h"))
+            edges.append(_edge("rect_edge", x0, top, x0, bottom, "v"))
+            edges.append(_edge("rect_edge", x1, top, x1, bottom, "v"))
+            return
+    for (xa, ya), (xb, yb) in pairwise(pts):
+        orient = "v" if xa == xb else ("h" if ya == yb else None)
+        if orient is not None:
+            edges.append(_edge("curve_edge", min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb), orient))
+
+
+def _edge(kind: str, x0: float, top: float, x1: float, bottom: float, orient: str) -> dict[str, Any]:
+    return {"object_type": kind, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "doctop": top,
+            "width": x1 - x0, "height": bottom - top, "orientation": orient}

@@ -1,0 +1,225 @@
+"""Words, lines and how their text is joined: characters grouped into words (pdfplumber's word
+extraction on PDFium's characters), words into lines by baseline, and the rules that join the lines of a
+cell or a paragraph (Chinese closed up, Latin and figures spaced, a figure broken in a narrow cell mended).
+"""
+
+from __future__ import annotations
+
+import re
+import statistics
+import unicodedata
+from collections.abc import Iterable, Sequence
+from itertools import pairwise
+from typing import Any
+
+LINE_TOLERANCE = 0.5
+#: A gap wider than this many font sizes between two words of a line is kept as a space.
+WIDE_GAP = 1.5
+#: Cells narrower or lower than this (points) are the gap between the rules of a double border.
+_PAGE_NUMBER = re.compile(
+    r"^(?:[-–—_~－]*\s*\d{1,3}\s*[-–—_~－]*"
+    r"|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?"
+    r"|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页"
+    r"|\d{1,3}\s*/\s*\d{1,3}"
+    r"|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?)$"
+)
+_CODE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
+_ROW_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|其中|减[:：]|加[:：]|合计|总计|小计|注|说明|备注)")
+_PARA_START = re.compile(
+    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分"
+    r"|注[:：]|说明[:：]|备注[:：]|[•●◆■□-])"
+)
+_LEADER = re.compile(r"\.{4,}|…{2,}|·{4,}|-{6,}|_{6,}")  # a table of contents: 收入决算表 ........ 5
+_NUM_TAIL = re.compile(r"[\d,.]+$")
+_NUM_HEAD = re.compile(r"^[\d,.]+")
+_FORMATTED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
+_COMPLETE = re.compile(r"^\d{1,3}(?:,\d{3})*\.\d{2}$|^\d+\.\d{2}$")
+
+#: Latin ligatures PDF fonts map glyphs to, and their letters (as pdfplumber expands them).
+_LIGATURES = {"ﬀ": "ff", "ﬃ": "ffi", "ﬄ": "ffl", "ﬁ": "fi", "ﬂ": "fl", "ﬆ": "st", "ﬅ": "st"}
+
+#: Word extraction, once per page. A word ends at a space or at a gap wider than ``x_tolerance``;
+#: letter-spaced Chinese therefore comes out one character a word, and is closed up when joined.
+WORD_SETTINGS: dict[str, Any] = {
+    "x_tolerance": 3,
+    "y_tolerance": 3,
+    "keep_blank_chars": False,
+    "use_text_flow": False,
+}
+
+
+def _radical_table() -> dict[int, str]:
+    """Kangxi radicals and compatibility ideographs that some fonts map their glyphs to (``⽀出``)
+    → the ordinary ideographs (``支出``); Latin ligatures (``ﬁ``) → their letters."""
+    table: dict[int, str] = {}
+    for lo, hi in ((0x2E80, 0x2EFF), (0x2F00, 0x2FDF), (0xF900, 0xFAFF)):
+        for cp in range(lo, hi + 1):
+            n = unicodedata.normalize("NFKC", chr(cp))
+            if n != chr(cp) and len(n) == 1:
+                table[cp] = n
+    table.update({ord(k): v for k, v in _LIGATURES.items()})
+    return table
+
+
+_RADICALS = _radical_table()
+
+
+# --------------------------------------------------------------------------------------------------
+# Words, lines and how their text is joined
+# --------------------------------------------------------------------------------------------------
+
+
+class _Word:
+    __slots__ = ("base", "bottom", "chars", "size", "text", "top", "x0", "x1")
+
+    def __init__(self, text: str, x0: float, x1: float, top: float, bottom: float, base: float, size: float,
+                 chars: list[dict[str, Any]]) -> None:
+        self.text = text
+        self.x0, self.x1, self.top, self.bottom = x0, x1, top, bottom
+        self.base = base
+        self.size = size
+        self.chars = chars
+
+    @property
+    def cx(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+    @property
+    def cy(self) -> float:
+        return (self.top + self.bottom) / 2
+
+
+def _baseline(c: dict[str, Any]) -> float:
+    """The baseline of a character in top-down page coordinates (its box bottom includes the
+    font's descent, which differs between the Chinese and the Latin font of one line)."""
+    base = c.get("base")
+    if c.get("upright") and base is not None and c["top"] - 1 <= base <= c["bottom"] + 1:
+        return float(base)
+    return float(c["bottom"])
+
+
+def page_words(chars: list[dict[str, Any]], width: float, height: float) -> list[_Word]:
+    """The words of a page's characters (fake bold read once), those placed off the page left out."""
+    from pdfplumber.utils.text import extract_words  # pure Python on plain dicts: the words as pdfplumber makes them
+
+    words = (_word_from_chars(d["chars"]) for d in extract_words(_dedupe(chars), return_chars=True, **WORD_SETTINGS))
+    return [w for w in words if w.text and 0 <= w.cx <= width and 0 <= w.cy <= height]
+
+
+def _word_from_chars(chars: list[dict[str, Any]]) -> _Word:
+    text = "".join(c["text"] for c in chars).translate(_RADICALS)
+    if not text.isprintable():
+        text = "".join(ch for ch in text if ch.isprintable())
+    return _Word(text, min(c["x0"] for c in chars), max(c["x1"] for c in chars), min(c["top"] for c in chars),
+                 max(c["bottom"] for c in chars), _baseline(chars[0]), float(chars[0].get("size") or 10.0), chars)
+
+
+def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Drop characters drawn twice at (almost) the same place (a fake bold), in linear time:
+    characters are bucketed by whole points and compared with the neighbouring buckets only."""
+    seen: dict[tuple[str, int, int], list[tuple[float, float]]] = {}
+    out: list[dict[str, Any]] = []
+    for c in chars:
+        t = c["text"]
+        if t.isspace():
+            out.append(c)
+            continue
+        x, y = c["x0"], c["top"]
+        bx, by = int(x), int(y)
+        if any(abs(ox - x) <= 1 and abs(oy - y) <= 1
+               for dx in (-1, 0, 1) for dy in (-1, 0, 1) for ox, oy in seen.get((t, bx + dx, by + dy), ())):
+            continue
+        seen.setdefault((t, bx, by), []).append((x, y))
+        out.append(c)
+    return out
+
+
+def _is_cjk(ch: str) -> bool:
+    o = ord(ch)
+    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F or 0xFF00 <= o <= 0xFFEF
+            or 0x20000 <= o <= 0x3FFFF or ch in "“”‘’—…·")
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isalnum() and not _is_cjk(ch)
+
+
+def _single_cjk(text: str) -> bool:
+    return len(text) == 1 and _is_cjk(text)
+
+
+def _join_words(words: Sequence[_Word]) -> str:
+    """One line's words: a space between two Latin/number tokens or across a wide gap, nothing
+    between Chinese words, and letter-spaced single characters closed up."""
+    out = [words[0].text]
+    for prev, w in pairwise(words):
+        latin = _is_latin(prev.text[-1]) and _is_latin(w.text[0])
+        wide = w.x0 - prev.x1 > WIDE_GAP * max(prev.size, w.size)
+        spaced = _single_cjk(prev.text) and _single_cjk(w.text)
+        out.append(" " if (latin or wide) and not spaced else "")
+        out.append(w.text)
+    return "".join(out)
+
+
+def _join_lines(lines: Sequence[str]) -> str:
+    """Lines of one cell: Chinese wraps are joined with no separator (``其中：当年财政`` + ``拨款``),
+    Latin/number tokens with a space, a figure broken inside a narrow cell is put back together."""
+    out = lines[0] if lines else ""
+    for line in lines[1:]:
+        if not line:
+            continue
+        if not out:
+            out = line
+        elif _is_latin(out[-1]) and _is_latin(line[0]) and not _number_wrap(out, line):
+            out += " " + line
+        else:
+            out += line
+    return out
+
+
+def _number_wrap(a: str, b: str) -> bool:
+    ta, tb = _NUM_TAIL.search(a), _NUM_HEAD.match(b)
+    if not ta or not tb:
+        return False
+    return bool(_FORMATTED.match(ta.group() + tb.group())) and not _COMPLETE.match(ta.group())
+
+
+def _cluster_lines(words: Iterable[_Word]) -> list[list[_Word]]:
+    """Words grouped into lines by baseline (within ``LINE_TOLERANCE`` of the line's first word),
+    lines top to bottom, words left to right."""
+    lines: list[list[_Word]] = []
+    for w in sorted(words, key=lambda w: (w.base, w.x0)):
+        if lines:
+            first = lines[-1][0]
+            if w.base - first.base <= LINE_TOLERANCE * max(first.size, w.size):
+                lines[-1].append(w)
+                continue
+        lines.append([w])
+    for line in lines:
+        line.sort(key=lambda w: w.x0)
+    return lines
+
+
+def _words_text(words: Iterable[_Word]) -> str:
+    return _join_lines([_join_words(line) for line in _cluster_lines(words)])
+
+
+class _Line:
+    """A line of text outside the tables."""
+
+    __slots__ = ("base", "bottom", "page", "size", "text", "top", "words", "x0", "x1")
+
+    def __init__(self, words: list[_Word]) -> None:
+        self.words = words
+        self.page = 0
+        self.text = _join_words(words)
+        self.x0 = min(w.x0 for w in words)
+        self.x1 = max(w.x1 for w in words)
+        self.top = min(w.top for w in words)
+        self.bottom = max(w.bottom for w in words)
+        self.base = statistics.median(w.base for w in words)
+        self.size = statistics.median(w.size for w in words)
+
+    @property
+    def bbox(self) -> tuple[float, float, float, float]:
+        return (self.x0, self.top, self.x1, self.bottom)
