@@ -155,9 +155,7 @@ def _read(p: Path, max_pages: int) -> Document:
                 damaged.append(Problem(SourceRef(file, page=number), f"page {number} cannot be read: it is damaged"))
                 continue
             try:
-                geo = engine.PageGeometry(page)
-                chars = engine.page_chars(page, geo)
-                edges, images = engine.page_objects(page, geo)
+                geo, chars, edges, images = engine.read_page(page)
             finally:
                 page.close()
             content = PageContent(chars, edges, images, geo.width, geo.height)

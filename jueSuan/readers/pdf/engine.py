@@ -14,9 +14,10 @@ from PDFium's text page and page objects instead of a Python interpreter of the 
   ``curve_to_edges``);
 * an image: its box.
 
-Coordinates are top-down from the top-left corner of the page as displayed: a page with ``/Rotate``
-is turned upright (x and y from the media box, rotated by the page's rotation), so text set on a
-rotated page reads left to right like any other.
+Coordinates are top-down from the top-left corner of the page turned so that its text is upright
+(``text_rotation``): a page with ``/Rotate`` over content drawn turned is read as displayed, and a page
+whose ``/Rotate`` turns its left-to-right text on its side is read in the text's own direction; either
+way the text reads left to right like any other.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ _MOVE, _LINE, _BEZIER = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FP
 _PATH, _IMAGE, _FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
 
 Matrix = tuple[float, float, float, float, float, float]
+Box = tuple[float, float, float, float]
 
 
 def _mul(m: Matrix, n: Matrix) -> Matrix:
@@ -45,9 +47,9 @@ def _mul(m: Matrix, n: Matrix) -> Matrix:
 class PageGeometry:
     """The map from PDF user space to upright top-down page coordinates."""
 
-    def __init__(self, page: Any) -> None:
+    def __init__(self, page: Any, rotation: int | None = None) -> None:
         x0, y0, x1, y1 = page.get_mediabox()
-        self.rotation = page.get_rotation() % 360
+        self.rotation = (page.get_rotation() if rotation is None else rotation) % 360
         w, h = x1 - x0, y1 - y0
         # the rotation as pdfminer applies it (bottom-up device space), then y flipped
         if self.rotation == 90:
@@ -77,6 +79,38 @@ class PageGeometry:
 
 def open_pdf(path: str, password: str | None = None) -> Any:
     return pdfium.PdfDocument(path, password=password)
+
+
+def read_page(page: Any) -> tuple[PageGeometry, list[dict[str, Any]], list[dict[str, Any]], list[Box]]:
+    """A page's geometry, characters, edges and image boxes, read upright (see ``text_rotation``)."""
+    tp = page.get_textpage()
+    try:
+        geo = PageGeometry(page, text_rotation(tp))
+        chars = _chars(tp, geo)
+    finally:
+        tp.close()
+    edges, images = page_objects(page, geo)
+    return geo, chars, edges, images
+
+
+def text_rotation(tp: Any) -> int | None:
+    """The rotation that sets most of the page's text upright, whatever ``/Rotate`` says (None: no
+    text). ``/Rotate 90`` over content drawn turned 90° is the usual landscape page and comes out
+    as ``/Rotate`` says; a ``/Rotate`` set on a page whose text runs left to right (a viewer's
+    "rotate and save") would otherwise turn every line on its side."""
+    n = raw.FPDFText_CountChars(tp)
+    if n <= 0:
+        return None
+    mat = raw.FS_MATRIX()
+    votes = [0, 0, 0, 0]
+    for i in range(0, n, max(1, n // 200)):
+        if not raw.FPDFText_GetMatrix(tp, i, mat) or raw.FPDFText_IsGenerated(tp, i):
+            continue
+        angle = math.degrees(math.atan2(mat.b, mat.a)) % 360
+        votes[round(angle / 90) % 4] += 1
+    if not any(votes):
+        return None
+    return 90 * max(range(4), key=lambda k: votes[k])
 
 
 def page_chars(page: Any, geo: PageGeometry) -> list[dict[str, Any]]:
