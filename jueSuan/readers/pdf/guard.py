@@ -29,7 +29,7 @@ from typing import Any
 from ..base import ReadError, Reason
 from ..safety import limits
 
-_OBJ = re.compile(rb"(\d{1,10})\s+(\d{1,5})\s+obj\b")
+_OBJ_BEFORE = re.compile(rb"(?<!\d)(\d{1,10})\s+(\d{1,5})\s+\Z")
 _ROOT = re.compile(rb"/Root\s+(\d{1,10})\s+\d{1,5}\s+R\b")
 _WS = re.compile(rb"(?:\s|%[^\r\n]*)*")
 _NAME = re.compile(rb"/([^\s/\[\]()<>{}%]*)")
@@ -38,7 +38,7 @@ _REF = re.compile(rb"\s+(\d{1,5})\s+R(?![A-Za-z])")
 _WORD = re.compile(rb"[A-Za-z_]+")
 _STREAM = re.compile(rb"\s*stream\r?\n")
 #: painting and text-showing operators of a content stream (what becomes a PDFium page object)
-_OPS = re.compile(rb"(?<![^\s\])>])(?:Tj|TJ|'|\"|S|s|f\*?|F|B\*?|b\*?|sh|Do|BI)(?![^\s\[(/<%])")
+_OPS = re.compile(rb"[STsfFBbD'\"][jJh*oI]?(?![^\s\[(/<%])")  # a few false hits (a name ending in S): counted high
 _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s\[(/<%])")
 _CHUNK = 1 << 20
 
@@ -55,8 +55,16 @@ class _Parser:
         self.packed: dict[int, tuple[int, int]] | None = None  # object → (object stream, index)
 
     def _objects(self) -> Any:
-        for m in _OBJ.finditer(self.data):
-            yield int(m.group(1)), m.end()
+        """(number, offset after ``obj``) of every ``N G obj`` header; found from the ``obj`` keyword
+        with ``find`` (a regex scan would try every byte of a large file)."""
+        data = self.data
+        i = data.find(b"obj")
+        while i >= 0:
+            m = _OBJ_BEFORE.search(data, max(0, i - 24), i)
+            after = data[i + 3:i + 4]
+            if m and not (after.isalnum() or after == b"_"):
+                yield int(m.group(1)), i + 3
+            i = data.find(b"obj", i + 3)
 
     def value(self, pos: int, depth: int = 0) -> tuple[Any, int]:
         data = self.data
@@ -188,7 +196,7 @@ class _Sub(_Parser):
         self.data = data
 
 
-def _decoded(p: _Parser, n: int) -> bytes | None:
+def _decoded(p: _Parser, n: int, keep: bool = True) -> bytes | None:
     cache: dict[int, bytes | None] = p.__dict__.setdefault("decoded", {})
     if n in cache:
         return cache[n]
@@ -205,20 +213,27 @@ def _decoded(p: _Parser, n: int) -> bytes | None:
         return raw
     if filters[0] not in ("FlateDecode", "Fl") or len(filters) > 1:
         return None  # another filter: not decoded here
-    out = _inflate(p, raw)
-    cache[n] = out
+    out = _inflate(p, raw, keep)
+    cache[n] = out if keep else None
     return out
 
 
-def _inflate(p: _Parser, data: bytes) -> bytes:
+def _inflate(p: _Parser, data: bytes, keep: bool = True) -> bytes:
+    """Inflate a chunk at a time, each chunk charged to the budget; a stream past 64 MB that inflates
+    more than ``InputLimits.max_ratio``-fold is refused there (what no content stream, font or
+    CMap does). ``keep=False``: count only."""
     inflater = zlib.decompressobj()
     parts: list[bytes] = []
     pending = data
+    produced = 0
     try:
         while True:
             out = inflater.decompress(pending, _CHUNK)
             p.spend(len(out))  # type: ignore[attr-defined]
-            if out:
+            produced += len(out)
+            if produced > 64 * _CHUNK and produced > limits().max_ratio * (len(data) - len(inflater.unconsumed_tail)):
+                p.bomb(produced, len(data))  # type: ignore[attr-defined]
+            if out and keep:
                 parts.append(out)
             stalled = not out and len(inflater.unconsumed_tail) >= len(pending)
             pending = inflater.unconsumed_tail
@@ -244,12 +259,18 @@ class _Guard(_Parser):
         self.left = limits().max_unzipped_mb * 1024 * 1024
         self.ops_left = limits().max_pdf_ops
         self.form_cost: dict[int, int] = {}
+        self.costs: dict[tuple[int, int], int] = {}
 
     def spend(self, n: int) -> None:
         self.left -= n
         if self.left < 0:
             raise ReadError(self.path, Reason.TOO_LARGE, f"its compressed streams inflate to more than "
                                                          f"{limits().max_unzipped_mb} MB (a decompression bomb?)")
+
+    def bomb(self, produced: int, size: int) -> None:
+        raise ReadError(self.path, Reason.TOO_LARGE, f"a compressed stream of {size:,} bytes inflates more than "
+                                                     f"{limits().max_ratio}-fold (past {produced >> 20} MB): a "
+                                                     "decompression bomb?")
 
     def draw(self, n: int) -> None:
         self.ops_left -= n
@@ -270,10 +291,16 @@ class _Guard(_Parser):
             d = span[0]
             if self.get(d.get("Subtype")) == "Image" or n in self.__dict__.get("decoded", {}):
                 continue
-            self.stream(n)
-            self.__dict__["decoded"].pop(n, None)  # counted; the bytes are not kept
+            _decoded(self, n, keep=False)  # counted; the bytes are not kept
+            self.__dict__["decoded"].pop(n, None)
 
     def stream_cost(self, n: int, resources: Any, depth: int) -> int:
+        key = (n, id(resources))
+        if key not in self.costs:
+            self.costs[key] = self._stream_cost(n, resources, depth)
+        return self.costs[key]
+
+    def _stream_cost(self, n: int, resources: Any, depth: int) -> int:
         data = self.stream(n)
         if data is None:
             span = self.stream_span(n)
@@ -306,7 +333,11 @@ class _Guard(_Parser):
         return cost
 
     def pages(self) -> tuple[list[dict[str, Any]], int | None]:
-        roots = _ROOT.findall(self.data[-65536:]) or _ROOT.findall(self.data)
+        roots = _ROOT.findall(self.data[-65536:])
+        i = self.data.rfind(b"/Root", 0, max(0, len(self.data) - 65536)) if not roots else -1
+        while not roots and i >= 0:
+            roots = _ROOT.findall(self.data[i:i + 40])
+            i = self.data.rfind(b"/Root", 0, i)
         if not roots:
             return [], None
         catalog = self.get(Ref(int(roots[-1])))
@@ -347,6 +378,8 @@ def prescan(path: Path) -> Scan:
             return Scan(None, None)
         try:
             g = _Guard(data, path)
+            if not g.offsets:
+                return Scan(None, None)  # no objects at all: nothing to judge, PDFium says it is damaged
             try:
                 pages, declared = g.pages()
             except (ValueError, RecursionError, AttributeError, TypeError):
