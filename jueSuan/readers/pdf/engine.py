@@ -132,7 +132,46 @@ def _page_text(tp: Any, n: int) -> str | None:
     return text.replace("\ufffe", "-")  # PDFium marks a hyphen ending a line U+FFFE: it is printed as "-"
 
 
+def _fast_bindings() -> dict[str, Any] | None:
+    """The per-character PDFium functions bound with plain pointer arguments and results (a third
+    of the cost of pypdfium2's typed bindings, and a handle that hashes); None when pypdfium2's
+    library handle is not where this version keeps it (the typed bindings are used then)."""
+    try:
+        import pypdfium2_raw.bindings as bindings
+
+        lib = bindings._libs["pdfium"]
+    except (ImportError, AttributeError, KeyError):
+        return None
+    vp, i32, f32 = ctypes.c_void_p, ctypes.c_int, ctypes.c_float
+    spec = {
+        "FPDFText_GetTextObject": (vp, (vp, i32)),
+        "FPDFText_GetLooseCharBox": (i32, (vp, i32, vp)),
+        "FPDFText_HasUnicodeMapError": (i32, (vp, i32)),
+        "FPDFText_IsGenerated": (i32, (vp, i32)),
+        "FPDFText_GetCharOrigin": (i32, (vp, i32, vp, vp)),
+        "FPDFTextObj_GetFont": (vp, (vp,)),
+        "FPDFFont_GetDescent": (i32, (vp, f32, vp)),
+    }
+    out: dict[str, Any] = {}
+    for name, (restype, argtypes) in spec.items():
+        fn = type(getattr(raw, name))((name, lib))
+        fn.restype, fn.argtypes = restype, argtypes
+        out[name] = fn
+    return out
+
+
+_FAST = _fast_bindings()
+
+
 def _chars(tp: Any, geo: PageGeometry) -> list[dict[str, Any]]:
+    if _FAST is not None:
+        return _chars_with(tp, geo, _FAST, fast=True)
+    return _chars_with(tp, geo, {name: getattr(raw, name) for name in (
+        "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox", "FPDFText_HasUnicodeMapError", "FPDFText_IsGenerated",
+        "FPDFText_GetCharOrigin", "FPDFTextObj_GetFont", "FPDFFont_GetDescent")}, fast=False)
+
+
+def _chars_with(tp: Any, geo: PageGeometry, fns: dict[str, Any], fast: bool) -> list[dict[str, Any]]:
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return []
@@ -141,21 +180,22 @@ def _chars(tp: Any, geo: PageGeometry) -> list[dict[str, Any]]:
     ox, oy = ctypes.c_double(), ctypes.c_double()
     desc = ctypes.c_float()
     mat = raw.FS_MATRIX()
+    rect_p, ox_p, oy_p, desc_p = (ctypes.byref(v) for v in (rect, ox, oy, desc))
     # per text object: size, descent, upright, the baseline's offset from the loose box, no Unicode
     fonts: dict[int | None, tuple[float, float, bool, float, bool, bool]] = {}
     dev = geo.device
     out: list[dict[str, Any]] = []
-    is_generated, loose, text_object = raw.FPDFText_IsGenerated, raw.FPDFText_GetLooseCharBox, raw.FPDFText_GetTextObject
+    is_generated, loose, text_object = fns["FPDFText_IsGenerated"], fns["FPDFText_GetLooseCharBox"], fns["FPDFText_GetTextObject"]
     to_page = geo.to_page
-    map_error = raw.FPDFText_HasUnicodeMapError
+    map_error, origin = fns["FPDFText_HasUnicodeMapError"], fns["FPDFText_GetCharOrigin"]
     pa, pb, pc, pd, pe, pf = to_page
     for i in range(n):
         ch = text[i] if text is not None else _unicode(tp, i)
         if (ch.isspace() or ch < " ") and is_generated(tp, i):
             continue
         obj = text_object(tp, i)
-        key = ctypes.cast(obj, ctypes.c_void_p).value
-        loose(tp, i, rect)
+        key = obj if fast else ctypes.cast(obj, ctypes.c_void_p).value
+        loose(tp, i, rect_p)
         info = fonts.get(key)
         if info is None:
             fs = raw.FPDFText_GetFontSize(tp, i)
@@ -164,11 +204,11 @@ def _chars(tp: Any, geo: PageGeometry) -> list[dict[str, Any]]:
             a, b, c, d = m[0], m[1], m[2], m[3]
             upright = a * d > 0 and b * c <= 0
             scale = math.hypot(c, d) or 1.0
-            font = raw.FPDFTextObj_GetFont(obj) if obj else None
+            font = fns["FPDFTextObj_GetFont"](obj) if obj else None
             descent = 0.0
-            if font and raw.FPDFFont_GetDescent(font, ctypes.c_float(fs), desc):
+            if font and fns["FPDFFont_GetDescent"](font, fs, desc_p):
                 descent = desc.value * scale
-            raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+            origin(tp, i, ox_p, oy_p)
             base = geo.point(ox.value, oy.value)[1]
             lx0, _, _, lbottom = geo.box(rect.left, rect.bottom, rect.right, rect.top)
             # the loose box is the advance and the font's descent, except for a font PDFium has no
@@ -187,7 +227,7 @@ def _chars(tp: Any, geo: PageGeometry) -> list[dict[str, Any]]:
             if exact:
                 base = bottom + offset
             else:
-                raw.FPDFText_GetCharOrigin(tp, i, ox, oy)
+                origin(tp, i, ox_p, oy_p)
                 x0, base = geo.point(ox.value, oy.value)
                 x1 = max(x1, x0)
             bottom = base - descent

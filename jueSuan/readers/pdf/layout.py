@@ -10,6 +10,7 @@ from typing import Any
 from ...numbers import normalize_text
 from ...source import SourceRef
 from ..base import Cell, Grid, make_grid
+from .ruling import find_tables
 from .text import _join_lines, _Word, _word_from_chars, _words_text
 
 SLIVER = 4.0
@@ -29,24 +30,9 @@ TABLE_SETTINGS: dict[str, Any] = {
 }
 
 
-class _EdgePage:
-    """What pdfplumber's ``TableFinder`` reads of a page with the "lines" strategies: its edges."""
-
-    def __init__(self, edges: list[dict[str, Any]], bbox: tuple[float, float, float, float]) -> None:
-        self.edges = edges
-        self.bbox = bbox
-
-
-def ruled_tables(edges: list[dict[str, Any]], width: float, height: float) -> list[list[tuple[float, ...]]]:
-    """The cell boxes of each table the page's edges rule, by pdfplumber's table algorithm (snap and
-    join the edges, intersect them, cells from intersections, tables from touching cells), run as a
-    library function on the edges PDFium gave: no pdfminer parse of the page."""
-    if not edges:
-        return []
-    from pdfplumber.table import TableFinder
-
-    finder = TableFinder(_EdgePage(edges, (0.0, 0.0, width, height)), TABLE_SETTINGS)  # type: ignore[arg-type]
-    return [list(t.cells) for t in finder.tables]
+def ruled_tables(edges: list[dict[str, Any]]) -> list[list[tuple[float, float, float, float]]]:
+    """The cell boxes of each table the page's edges rule (pdfplumber's algorithm, ``ruling``)."""
+    return find_tables(edges, TABLE_SETTINGS) if edges else []
 #: Page numbers are dropped only in these top/bottom fractions of the page.
 class _CellBox:
     __slots__ = ("bbox", "tail", "words")

@@ -52,7 +52,7 @@ def _read_page(page: PageContent, number: int, file: str) -> _Page:
                                     f"page {number}: {len(cid)} word(s) in a font with no Unicode mapping, read as (cid:N) codes",
                                     cid[0].text))
     layouts: list[_Layout] = []
-    for cells in ruled_tables(page.edges, width, height):
+    for cells in ruled_tables(page.edges):
         boxes = [tuple(map(float, c)) for c in cells]
         big = [b for b in boxes if b[2] - b[0] >= SLIVER and b[3] - b[1] >= SLIVER]
         if len(big) < 2 or len(_cluster_values([b[0] for b in big], SLIVER - 0.5)) < 2:

@@ -8,8 +8,9 @@ from __future__ import annotations
 import re
 import statistics
 import unicodedata
-from collections.abc import Iterable, Sequence
-from itertools import pairwise
+from collections.abc import Iterable, Iterator, Sequence
+from itertools import groupby, pairwise
+from operator import itemgetter
 from typing import Any
 
 LINE_TOLERANCE = 0.5
@@ -100,10 +101,55 @@ def _baseline(c: dict[str, Any]) -> float:
 
 def page_words(chars: list[dict[str, Any]], width: float, height: float) -> list[_Word]:
     """The words of a page's characters (fake bold read once), those placed off the page left out."""
-    from pdfplumber.utils.text import extract_words  # pure Python on plain dicts: the words as pdfplumber makes them
-
-    words = (_word_from_chars(d["chars"]) for d in extract_words(_dedupe(chars), return_chars=True, **WORD_SETTINGS))
+    words = (_word_from_chars(cs) for cs in _char_groups(_dedupe(chars)))
     return [w for w in words if w.text and 0 <= w.cx <= width and 0 <= w.cy <= height]
+
+
+def _cluster_chars(chars: list[dict[str, Any]], key: str, tolerance: float) -> list[list[dict[str, Any]]]:
+    values = sorted({c[key] for c in chars})
+    index: dict[float, int] = {}
+    group, last = 0, None
+    for v in values:
+        if last is not None and v > last + tolerance:
+            group += 1
+        index[v] = group
+        last = v
+    tagged = sorted(((c, index[c[key]]) for c in chars), key=itemgetter(1))
+    return [[c for c, _ in g] for _, g in groupby(tagged, key=itemgetter(1))]
+
+
+def _char_groups(chars: list[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
+    """Characters grouped into words as pdfplumber's ``extract_words`` groups them with
+    ``WORD_SETTINGS`` (its algorithm, ported): runs of upright (or of turned) characters, lines by
+    ``top`` (turned text: by ``x0``) chained within ``y_tolerance``, each line in reading order; a
+    word ends at a space, at a step back, at a gap over ``x_tolerance`` or a jump over ``y_tolerance``."""
+    xt, yt = WORD_SETTINGS["x_tolerance"], WORD_SETTINGS["y_tolerance"]
+    for upright, run in groupby(chars, key=itemgetter("upright")):
+        if upright:
+            lines, start, end, across, step, jump = _cluster_chars(list(run), "top", yt), "x0", "x1", "top", xt, yt
+            for line in lines:
+                line.sort(key=itemgetter("x0"))
+        else:
+            lines, start, end, across, step, jump = _cluster_chars(list(run), "x0", xt), "top", "bottom", "x0", yt, xt
+            for line in lines:
+                line.sort(key=itemgetter("top", "bottom"))
+        for line in lines:
+            word: list[dict[str, Any]] = []
+            for c in line:
+                if c["text"].isspace():
+                    if word:
+                        yield word
+                    word = []
+                    continue
+                if word:
+                    p = word[-1]
+                    if c[start] < p[start] or c[start] > p[end] + step or abs(c[across] - p[across]) > jump:
+                        yield word
+                        word = [c]
+                        continue
+                word.append(c)
+            if word:
+                yield word
 
 
 def _word_from_chars(chars: list[dict[str, Any]]) -> _Word:
