@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import struct
 import sys
 import zipfile
@@ -509,7 +510,7 @@ def _zeros_pdf(path: Path, size: int = 190 << 20) -> None:
 def count_lie_pdf(path: Path, count: int = 999_999) -> None:
     """The Songjiang sample whose page tree says ``/Count 999999`` over its 11 real pages."""
     data = (SAMPLES / "songjiang-2020.pdf").read_bytes()
-    new = data.replace(b"/Count 11 ", b"/Count %d " % count, 1)
+    new = re.sub(rb"/Count 11(?=\D)", b"/Count %d" % count, data, count=1)
     assert new != data, "the sample's page tree has changed: /Count 11 not found"
     path.write_bytes(new)
 
