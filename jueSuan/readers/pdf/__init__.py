@@ -43,6 +43,7 @@ with no text at all, or none that decodes, is a ``ReadError`` (``NO_TEXT_LAYER``
 
 from __future__ import annotations
 
+import gc
 import statistics
 from itertools import pairwise
 from pathlib import Path
@@ -117,6 +118,11 @@ def read_pdf(path: str | Path, *, max_pages: int | None = None) -> Document:
     ``max_pages``: the page limit (default: the limits in force, ``safety.limits().max_pages``)."""
     p = Path(path)
     _check_file(p)
+    # A page makes tens of thousands of small dicts and lists, none of them in a cycle: the cyclic
+    # collector, triggered by every 700 of them, would walk them all again and again (a quarter to a
+    # third of the read). It is paused for the read and resumed as it was.
+    collecting = gc.isenabled()
+    gc.disable()
     try:
         return _read(p, limits().max_pages if max_pages is None else max_pages)
     except ReadError:
@@ -125,6 +131,9 @@ def read_pdf(path: str | Path, *, max_pages: int | None = None) -> Document:
         raise ReadError(p, Reason.TOO_LARGE, "the PDF needs more memory than is available") from None
     except Exception as exc:
         raise _classify(p, exc) from None
+    finally:
+        if collecting:
+            gc.enable()
 
 
 def _read(p: Path, max_pages: int) -> Document:

@@ -98,6 +98,7 @@ def text_rotation(tp: Any) -> int | None:
     text). ``/Rotate 90`` over content drawn turned 90° is the usual landscape page and comes out
     as ``/Rotate`` says; a ``/Rotate`` set on a page whose text runs left to right (a viewer's
     "rotate and save") would otherwise turn every line on its side."""
+    tp = tp.raw
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return None
@@ -165,13 +166,14 @@ _FAST = _fast_bindings()
 
 def _chars(tp: Any, geo: PageGeometry) -> list[dict[str, Any]]:
     if _FAST is not None:
-        return _chars_with(tp, geo, _FAST, fast=True)
+        return _chars_with(tp, geo, _FAST, fast=True)  # PDFium handles passed as plain addresses
     return _chars_with(tp, geo, {name: getattr(raw, name) for name in (
         "FPDFText_GetTextObject", "FPDFText_GetLooseCharBox", "FPDFText_HasUnicodeMapError", "FPDFText_IsGenerated",
         "FPDFText_GetCharOrigin", "FPDFTextObj_GetFont", "FPDFFont_GetDescent")}, fast=False)
 
 
-def _chars_with(tp: Any, geo: PageGeometry, fns: dict[str, Any], fast: bool) -> list[dict[str, Any]]:
+def _chars_with(page_text: Any, geo: PageGeometry, fns: dict[str, Any], fast: bool) -> list[dict[str, Any]]:
+    tp = page_text.raw  # the handle itself: pypdfium2's wrapper would be converted on every call
     n = raw.FPDFText_CountChars(tp)
     if n <= 0:
         return []
@@ -181,54 +183,53 @@ def _chars_with(tp: Any, geo: PageGeometry, fns: dict[str, Any], fast: bool) -> 
     desc = ctypes.c_float()
     mat = raw.FS_MATRIX()
     rect_p, ox_p, oy_p, desc_p = (ctypes.byref(v) for v in (rect, ox, oy, desc))
-    # per text object: size, descent, upright, the baseline's offset from the loose box, no Unicode
-    fonts: dict[int | None, tuple[float, float, bool, float, bool, bool]] = {}
+    # per text object, and per font, size and matrix: size, descent, upright
+    objects: dict[int | None, tuple[float, float, bool]] = {}
+    styles: dict[tuple[Any, ...], tuple[float, float, bool]] = {}
     dev = geo.device
     out: list[dict[str, Any]] = []
+    tpa = ctypes.cast(tp, ctypes.c_void_p).value if fast else tp
     is_generated, loose, text_object = fns["FPDFText_IsGenerated"], fns["FPDFText_GetLooseCharBox"], fns["FPDFText_GetTextObject"]
-    to_page = geo.to_page
     map_error, origin = fns["FPDFText_HasUnicodeMapError"], fns["FPDFText_GetCharOrigin"]
-    pa, pb, pc, pd, pe, pf = to_page
+    get_font, get_descent = fns["FPDFTextObj_GetFont"], fns["FPDFFont_GetDescent"]
+    pa, pb, pc, pd, pe, pf = geo.to_page
     for i in range(n):
         ch = text[i] if text is not None else _unicode(tp, i)
-        if (ch.isspace() or ch < " ") and is_generated(tp, i):
+        if (ch.isspace() or ch < " ") and is_generated(tpa, i):
             continue
-        obj = text_object(tp, i)
+        obj = text_object(tpa, i)
         key = obj if fast else ctypes.cast(obj, ctypes.c_void_p).value
-        loose(tp, i, rect_p)
-        info = fonts.get(key)
+        info = objects.get(key)
         if info is None:
             fs = raw.FPDFText_GetFontSize(tp, i)
             raw.FPDFText_GetMatrix(tp, i, mat)
-            m = _mul((mat.a, mat.b, mat.c, mat.d, 0.0, 0.0), dev)
-            a, b, c, d = m[0], m[1], m[2], m[3]
-            upright = a * d > 0 and b * c <= 0
-            scale = math.hypot(c, d) or 1.0
-            font = fns["FPDFTextObj_GetFont"](obj) if obj else None
-            descent = 0.0
-            if font and fns["FPDFFont_GetDescent"](font, fs, desc_p):
-                descent = desc.value * scale
-            origin(tp, i, ox_p, oy_p)
-            base = geo.point(ox.value, oy.value)[1]
-            lx0, _, _, lbottom = geo.box(rect.left, rect.bottom, rect.right, rect.top)
-            # the loose box is the advance and the font's descent, except for a font PDFium has no
-            # metrics for: then each character's origin is asked for
-            exact = abs(lx0 - geo.point(ox.value, oy.value)[0]) < 0.01
-            info = (fs * scale, descent, upright, base - lbottom, False, exact)
-            fonts[key] = info
-        size, descent, upright, offset, _, exact = info
-        if map_error(tp, i) == 1:
+            font = get_font(obj) if obj else None
+            style = (ctypes.cast(font, ctypes.c_void_p).value if font and not fast else font, fs,
+                     mat.a, mat.b, mat.c, mat.d)
+            info = styles.get(style)
+            if info is None:
+                m = _mul((mat.a, mat.b, mat.c, mat.d, 0.0, 0.0), dev)
+                upright = m[0] * m[3] > 0 and m[1] * m[2] <= 0
+                scale = math.hypot(m[2], m[3]) or 1.0
+                descent = desc.value * scale if font and get_descent(font, fs, desc_p) else 0.0
+                info = styles[style] = (fs * scale, descent, upright)
+            objects[key] = info
+        size, descent, upright = info
+        if map_error(tpa, i) == 1:
             ch = f"(cid:{ord(ch)})"  # a glyph with no Unicode mapping, as pdfminer writes it
+        loose(tpa, i, rect_p)
         xa, ya = pa * rect.left + pc * rect.bottom + pe, pb * rect.left + pd * rect.bottom + pf
         xb, yb = pa * rect.right + pc * rect.top + pe, pb * rect.right + pd * rect.top + pf
         x0, x1 = (xa, xb) if xa <= xb else (xb, xa)
         top, bottom = (ya, yb) if ya <= yb else (yb, ya)
         if upright:
-            if exact:
-                base = bottom + offset
-            else:
-                origin(tp, i, ox_p, oy_p)
-                x0, base = geo.point(ox.value, oy.value)
+            origin(tpa, i, ox_p, oy_p)
+            ux, uy = ox.value, oy.value
+            px, base = pa * ux + pc * uy + pe, pb * ux + pd * uy + pf
+            if abs(x0 - px) >= 0.01:
+                # the loose box is the advance, except for a font PDFium has no metrics for (then it
+                # is the glyph's box): the character starts at its origin
+                x0 = px
                 x1 = max(x1, x0)
             bottom = base - descent
             top = bottom - size
@@ -258,8 +259,9 @@ def page_objects(page: Any, geo: PageGeometry) -> tuple[list[dict[str, Any]], li
     """The page's ruling edges (pdfplumber's edge dicts) and image boxes, forms followed."""
     edges: list[dict[str, Any]] = []
     images: list[tuple[float, float, float, float]] = []
-    n = raw.FPDFPage_CountObjects(page)
-    _walk([raw.FPDFPage_GetObject(page, i) for i in range(n)], geo.to_page, edges, images, 0)
+    handle = page.raw
+    n = raw.FPDFPage_CountObjects(handle)
+    _walk([raw.FPDFPage_GetObject(handle, i) for i in range(n)], geo.to_page, edges, images, 0)
     return edges, images
 
 
@@ -298,10 +300,6 @@ def _walk(objs: list[Any], ctm: Matrix, edges: list[dict[str, Any]], images: lis
             _walk([raw.FPDFFormObj_GetObject(obj, i) for i in range(n)], t, edges, images, depth + 1)
 
 
-def _r(v: float) -> float:
-    return round(v, 3)
-
-
 def _path_edges(segs: list[tuple[int, float, float, bool]], edges: list[dict[str, Any]]) -> None:
     """Sub-paths in pdfminer's shape notation (m, l, c for a Bézier's end point, h for a close),
     each classified and turned into edges."""
@@ -309,7 +307,7 @@ def _path_edges(segs: list[tuple[int, float, float, bool]], edges: list[dict[str
     pts: list[tuple[float, float]] = []
     bez = 0
     for kind, px, py, close in segs:
-        p = (_r(px), _r(py))
+        p = (px, py)
         if kind == _MOVE:
             if shape:
                 _subpath("".join(shape), pts, edges)

@@ -172,12 +172,23 @@ def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         x, y = c["x0"], c["top"]
         bx, by = int(x), int(y)
-        if any(abs(ox - x) <= 1 and abs(oy - y) <= 1
-               for dx in (-1, 0, 1) for dy in (-1, 0, 1) for ox, oy in seen.get((t, bx + dx, by + dy), ())):
+        if _seen_near(seen, t, x, y, bx, by):
             continue
         seen.setdefault((t, bx, by), []).append((x, y))
         out.append(c)
     return out
+
+
+def _seen_near(seen: dict[tuple[str, int, int], list[tuple[float, float]]], t: str, x: float, y: float, bx: int,
+               by: int) -> bool:
+    for dx in (-1, 0, 1):
+        for dy in (-1, 0, 1):
+            near = seen.get((t, bx + dx, by + dy))
+            if near:
+                for ox, oy in near:
+                    if abs(ox - x) <= 1 and abs(oy - y) <= 1:
+                        return True
+    return False
 
 
 def _is_cjk(ch: str) -> bool:
