@@ -7,7 +7,7 @@ Default files: every PDF of ../shared/real (the real published documents), else 
 Per file it prints: pages; ``ours`` = read + build + reconcile in this process (median of N);
 ``plumber`` = ``pdfplumber.open`` + ``extract_tables()`` on every page, the least a user of
 pdfplumber does to get the tables (median of N); their ratio; ``proc`` = the wall time of a whole
-``python -m jueSuan reconcile FILE`` process (start-up and imports included, median of N); and the
+``python -m jueSuan reconcile --format json FILE`` process (start-up and imports included, median of N); and the
 peak RSS of that process (MB). Then ``batch --jobs 2`` over the files (each copied ``--batch-copies``
 times under distinct names) in documents per second.
 
@@ -37,7 +37,7 @@ if not os.environ.get("PYTHONPATH"):
 
 _PROC = """
 import resource, sys, subprocess
-r = subprocess.run([sys.executable, "-m", "jueSuan", "reconcile", sys.argv[1]], stdout=subprocess.DEVNULL,
+r = subprocess.run([sys.executable, "-m", "jueSuan", "reconcile", "--format", "json", sys.argv[1]], stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
 print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
 """
