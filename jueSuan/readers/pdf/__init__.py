@@ -165,6 +165,10 @@ def _read(p: Path, max_pages: int) -> Document:
                 continue
             try:
                 geo, chars, edges, images = engine.read_page(page)
+            except engine.PdfiumError as exc:  # its text or objects cannot be had: said, not skipped in silence
+                damaged.append(Problem(SourceRef(file, page=number), f"page {number} cannot be read: it is damaged "
+                                                                     f"({' '.join(str(exc).split())[:120]})"))
+                continue
             finally:
                 page.close()
             content = PageContent(chars, edges, images, geo.width, geo.height)

@@ -29,9 +29,12 @@ from typing import Any
 
 import pypdfium2 as pdfium
 import pypdfium2.raw as raw
+from pypdfium2 import PdfiumError
 
 _MOVE, _LINE, _BEZIER = raw.FPDF_SEGMENT_MOVETO, raw.FPDF_SEGMENT_LINETO, raw.FPDF_SEGMENT_BEZIERTO
 _PATH, _IMAGE, _FORM = raw.FPDF_PAGEOBJ_PATH, raw.FPDF_PAGEOBJ_IMAGE, raw.FPDF_PAGEOBJ_FORM
+
+__all__ = ["PageGeometry", "PdfiumError", "open_pdf", "read_page"]
 
 Matrix = tuple[float, float, float, float, float, float]
 Box = tuple[float, float, float, float]

@@ -382,15 +382,15 @@ def prescan(path: Path) -> Scan:
                 return Scan(None, None)  # no objects at all: nothing to judge, PDFium says it is damaged
             try:
                 pages, declared = g.pages()
-            except (ValueError, RecursionError, AttributeError, TypeError):
-                return Scan(None, None)  # not understood: PDFium judges, the watchdog bounds
-            g.inflate_all()
-            for page in pages:
-                contents = g.get(page["Contents"])
-                refs = contents if isinstance(contents, list) else [page["Contents"]]
-                for ref in refs:
-                    if isinstance(ref, Ref):
-                        g.draw(g.stream_cost(int(ref), page["Resources"], 0))
+                g.inflate_all()
+                for page in pages:
+                    contents = g.get(page["Contents"])
+                    refs = contents if isinstance(contents, list) else [page["Contents"]]
+                    for ref in refs:
+                        if isinstance(ref, Ref):
+                            g.draw(g.stream_cost(int(ref), page["Resources"], 0))
+            except (ValueError, RecursionError, AttributeError, TypeError, IndexError, KeyError):
+                return Scan(None, None)  # objects it cannot follow: PDFium judges, the watchdog bounds
             return Scan(len(pages) or None, declared)
         finally:
             g = None  # type: ignore[assignment]
