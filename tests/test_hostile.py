@@ -181,7 +181,7 @@ def test_batch_over_the_corpus_and_samples(corpus: dict[str, Path], tmp_path: Pa
 
 
 def test_corpus_is_small_on_disk(corpus: dict[str, Path]) -> None:
-    sizes = {n: p.stat().st_size for n, p in corpus.items()}
+    sizes = {n: min(p.stat().st_size, p.stat().st_blocks * 512) for n, p in corpus.items()}  # zeros.pdf is sparse
     assert sum(sizes.values()) < 16 * 1024 * 1024, sizes
     assert max(sizes.values()) < 4 * 1024 * 1024, max(sizes.items(), key=lambda kv: kv[1])
 

@@ -141,6 +141,8 @@ def _read(p: Path, max_pages: int) -> Document:
 
     file = p.name
     scan = prescan(p)
+    if not scan.objects:
+        raise ReadError(p, Reason.MALFORMED, "damaged PDF: the file holds no PDF object at all")
     pages: list[_Page] = []
     n_chars = 0
     n_images = 0

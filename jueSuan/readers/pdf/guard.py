@@ -43,28 +43,44 @@ _DO = re.compile(rb"/([^\s/\[\]()<>{}%]+)\s*Do(?![^\s\[(/<%])")
 _CHUNK = 1 << 20
 
 
+def _object_offsets(buf: Any, base: int = 0) -> Any:
+    """(number, offset after ``obj``) of every ``N G obj`` header in ``buf``; found from the ``obj``
+    keyword with ``find`` (a regex scan would try every byte of a large file)."""
+    i = buf.find(b"obj")
+    while i >= 0:
+        m = _OBJ_BEFORE.search(buf, max(0, i - 24), i)
+        after = buf[i + 3:i + 4]
+        if m and not (after.isalnum() or after == b"_"):
+            yield int(m.group(1)), base + i + 3
+        i = buf.find(b"obj", i + 3)
+
+
+def _scan_objects(fh: Any) -> dict[int, int]:
+    """The object headers of a file, read a few MB at a time (the file is not mapped whole into
+    memory for this: a huge file of nothing costs its reading, not its size in memory)."""
+    offsets: dict[int, int] = {}
+    fh.seek(0)
+    base, tail = 0, b""
+    while True:
+        chunk = fh.read(_CHUNK * 8)
+        if not chunk:
+            break
+        offsets.update(_object_offsets(tail + chunk, base - len(tail)))
+        tail = chunk[-32:]
+        base += len(chunk)
+    return offsets
+
+
 class Ref(int):
     """An indirect reference (the object number)."""
 
 
 class _Parser:
-    def __init__(self, data: Any) -> None:
+    def __init__(self, data: Any, offsets: dict[int, int] | None = None) -> None:
         self.data = data
-        self.offsets: dict[int, int] = {m_num: end for m_num, end in self._objects()}
+        self.offsets: dict[int, int] = offsets if offsets is not None else dict(_object_offsets(data))
         self.cache: dict[int, Any] = {}
         self.packed: dict[int, tuple[int, int]] | None = None  # object → (object stream, index)
-
-    def _objects(self) -> Any:
-        """(number, offset after ``obj``) of every ``N G obj`` header; found from the ``obj`` keyword
-        with ``find`` (a regex scan would try every byte of a large file)."""
-        data = self.data
-        i = data.find(b"obj")
-        while i >= 0:
-            m = _OBJ_BEFORE.search(data, max(0, i - 24), i)
-            after = data[i + 3:i + 4]
-            if m and not (after.isalnum() or after == b"_"):
-                yield int(m.group(1)), i + 3
-            i = data.find(b"obj", i + 3)
 
     def value(self, pos: int, depth: int = 0) -> tuple[Any, int]:
         data = self.data
@@ -193,7 +209,7 @@ class _Sub(_Parser):
     """A parser over an object stream's decoded bytes (for objects packed in it)."""
 
     def __init__(self, data: bytes) -> None:
-        self.data = data
+        self.data = data  # no object headers of its own: only ``value`` is used
 
 
 def _decoded(p: _Parser, n: int, keep: bool = True) -> bytes | None:
@@ -245,16 +261,18 @@ def _inflate(p: _Parser, data: bytes, keep: bool = True) -> bytes:
 
 
 class Scan:
-    """What the pre-scan found: the pages present and the page count the file declares."""
+    """What the pre-scan found: the pages present and the page count the file declares (None: not
+    known), and whether the file holds any object at all."""
 
-    def __init__(self, pages: int | None, declared: int | None) -> None:
+    def __init__(self, pages: int | None, declared: int | None, objects: bool = True) -> None:
         self.pages = pages
         self.declared = declared
+        self.objects = objects
 
 
 class _Guard(_Parser):
-    def __init__(self, data: Any, path: Path) -> None:
-        super().__init__(data)
+    def __init__(self, data: Any, path: Path, offsets: dict[int, int] | None = None) -> None:
+        super().__init__(data, offsets)
         self.path = path
         self.left = limits().max_unzipped_mb * 1024 * 1024
         self.ops_left = limits().max_pdf_ops
@@ -372,14 +390,15 @@ class _Guard(_Parser):
 def prescan(path: Path) -> Scan:
     """Check the file against the limits before PDFium parses it (see the module doc)."""
     with path.open("rb") as fh:
+        offsets = _scan_objects(fh)
+        if not offsets:
+            return Scan(None, None, objects=False)
         try:
             data: Any = mmap.mmap(fh.fileno(), 0, access=mmap.ACCESS_READ)
         except ValueError:  # an empty file
-            return Scan(None, None)
+            return Scan(None, None, objects=False)
         try:
-            g = _Guard(data, path)
-            if not g.offsets:
-                return Scan(None, None)  # no objects at all: nothing to judge, PDFium says it is damaged
+            g = _Guard(data, path, offsets)
             try:
                 pages, declared = g.pages()
                 g.inflate_all()
