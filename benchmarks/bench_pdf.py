@@ -39,7 +39,8 @@ _PROC = """
 import resource, sys, subprocess
 r = subprocess.run([sys.executable, "-m", "jueSuan", "reconcile", "--format", "json", sys.argv[1]], stdout=subprocess.DEVNULL,
                    stderr=subprocess.DEVNULL)
-print(r.returncode, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024)
+u = resource.getrusage(resource.RUSAGE_CHILDREN)
+print(r.returncode, u.ru_maxrss / 1024, u.ru_utime + u.ru_stime)
 """
 
 
@@ -70,18 +71,20 @@ def timed(fn: Callable[[], object], repeat: int) -> float:
     return statistics.median(times)
 
 
-def process(path: Path, repeat: int) -> tuple[float, float, int]:
-    """Wall time, peak RSS (MB) and exit code of a whole ``jueSuan reconcile`` process."""
-    times, peaks, code = [], [], 0
+def process(path: Path, repeat: int) -> tuple[float, float, int, float]:
+    """Wall time, peak RSS (MB), exit code and CPU time (user + system: what a shared machine's load
+    does not inflate much) of a whole ``jueSuan reconcile`` process."""
+    times, peaks, cpus, code = [], [], [], 0
     for _ in range(repeat):
         t0 = time.perf_counter()
         out = subprocess.run([sys.executable, "-c", _PROC, str(path)], capture_output=True, text=True, check=True,
                              env={**os.environ, "PYTHONPATH": os.environ.get("PYTHONPATH", str(ROOT))})
         times.append(time.perf_counter() - t0)
-        rc, peak = out.stdout.split()
+        rc, peak, cpu = out.stdout.split()
         code = int(rc)
         peaks.append(float(peak))
-    return statistics.median(times), max(peaks), code
+        cpus.append(float(cpu))
+    return statistics.median(times), max(peaks), code, statistics.median(cpus)
 
 
 def pages(path: Path) -> int:
@@ -122,22 +125,24 @@ def main() -> int:
     import jueSuan
 
     print(f"jueSuan from {Path(jueSuan.__file__).parent}")
-    print(f"{'file':48} {'pages':>5} {'ours s':>7} {'plumber s':>9} {'ratio':>6} {'proc s':>7} {'RSS MB':>7}")
+    print(f"{'file':48} {'pages':>5} {'ours s':>7} {'plumber s':>9} {'ratio':>6} {'proc s':>7} {'CPU s':>6} {'RSS MB':>7}")
     rows = []
     for f in files:
         ours(f)  # warm: imports and the first-use cost are in ``proc``
         t_ours = timed(lambda f=f: ours(f), args.repeat)
         t_bare = timed(lambda f=f: bare_pdf(f), args.repeat)
-        t_proc, rss, code = process(f, args.repeat)
+        t_proc, rss, code, cpu = process(f, args.repeat)
         row = {"file": f.name, "pages": pages(f), "ours": round(t_ours, 4), "plumber": round(t_bare, 4),
-               "ratio": round(t_ours / t_bare, 3), "process": round(t_proc, 3), "rss_mb": round(rss, 1), "exit": code}
+               "ratio": round(t_ours / t_bare, 3), "process": round(t_proc, 3), "process_cpu": round(cpu, 3),
+               "rss_mb": round(rss, 1), "exit": code}
         rows.append(row)
         print(f"{f.name[-48:]:48} {row['pages']:5} {t_ours:7.3f} {t_bare:9.3f} {row['ratio']:6.2f} {t_proc:7.3f} "
-              f"{rss:7.1f}", flush=True)
+              f"{cpu:6.3f} {rss:7.1f}", flush=True)
     ratios = [r["ratio"] for r in rows]
     procs = [r["process"] for r in rows]
     print(f"median ratio {statistics.median(ratios):.2f} (max {max(ratios):.2f}); "
-          f"median process {statistics.median(procs):.3f} s (max {max(procs):.3f} s); "
+          f"median process {statistics.median(procs):.3f} s (max {max(procs):.3f} s), CPU "
+          f"{statistics.median(r['process_cpu'] for r in rows):.3f} s; "
           f"max RSS {max(r['rss_mb'] for r in rows):.0f} MB")
     n, rate = batch_rate(files, args.batch_copies, args.jobs)
     print(f"batch --jobs {args.jobs}: {n} PDFs at {rate:.2f} PDFs/s")
