@@ -113,14 +113,36 @@ def batch_rate(files: list[Path], copies: int, jobs: int) -> tuple[int, float]:
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def compare(before: Path, after: Path) -> None:
+    """A per-document table of two runs' JSON (``--json``): before and after a change."""
+    b = {r["file"]: r for r in json.loads(before.read_text(encoding="utf-8"))["files"]}
+    a_all = json.loads(after.read_text(encoding="utf-8"))
+    a = {r["file"]: r for r in a_all["files"]}
+    print("| document | pages | read+reconcile s before → after | ratio to extract_tables before → after "
+          "| process CPU s before → after | peak RSS MB before → after |")
+    print("|---|---|---|---|---|---|")
+    for name in sorted(set(a) & set(b)):
+        x, y = b[name], a[name]
+        print(f"| {name} | {y['pages']} | {x['ours']:.3f} → {y['ours']:.3f} | {x['ratio']:.2f} → {y['ratio']:.2f} "
+              f"| {x.get('process_cpu', float('nan')):.3f} → {y.get('process_cpu', float('nan')):.3f} "
+              f"| {x['rss_mb']:.0f} → {y['rss_mb']:.0f} |")
+    bb = json.loads(before.read_text(encoding="utf-8"))["batch"]
+    print(f"\nbatch --jobs {a_all['batch']['jobs']}: {bb['per_second']:.2f} → {a_all['batch']['per_second']:.2f} PDFs/s")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
+    ap.add_argument("--compare", nargs=2, type=Path, metavar=("BEFORE", "AFTER"),
+                    help="print a per-document table of two --json results and exit")
     ap.add_argument("--repeat", type=int, default=3)
     ap.add_argument("--json", type=Path, help="also write the figures to this file")
     ap.add_argument("--batch-copies", type=int, default=1)
     ap.add_argument("--jobs", type=int, default=2)
     ap.add_argument("files", nargs="*", type=Path)
     args = ap.parse_args()
+    if args.compare:
+        compare(*args.compare)
+        return 0
     files = args.files or (sorted(REAL.rglob("*.pdf")) if REAL.is_dir() else sorted((ROOT / "samples").glob("*.pdf")))
     import jueSuan
 
