@@ -508,7 +508,7 @@ def _zeros_pdf(path: Path, size: int = 190 << 20) -> None:
 
 
 def count_lie_pdf(path: Path, count: int = 999_999) -> None:
-    """The Songjiang sample whose page tree says ``/Count 999999`` over its 11 real pages."""
+    """The Songjiang sample whose page tree says ``/Count {count}`` over its 11 real pages."""
     data = (SAMPLES / "songjiang-2020.pdf").read_bytes()
     new = re.sub(rb"/Count 11(?=\D)", b"/Count %d" % count, data, count=1)
     assert new != data, "the sample's page tree has changed: /Count 11 not found"

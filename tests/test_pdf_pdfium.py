@@ -144,3 +144,14 @@ def test_prescan_finds_the_pages_of_real_documents() -> None:
             assert scan.pages == len(pdf), f.name
         finally:
             pdf.close()
+
+
+def test_page_tree_holding_more_pages_than_its_count(tmp_path: Path) -> None:
+    """``/Count 5`` over 11 pages: PDFium believes the count; the file is read with the count of the
+    pages present, all 11, and the damage said (the old reader walked the tree and read 11 too)."""
+    short = tmp_path / "count-short.pdf"
+    count_lie_pdf(short, count=5)
+    doc = read_document(short)
+    assert {b.ref.page for b in doc.blocks} == {b.ref.page for b in read_document(SONGJIANG).blocks}
+    assert any("says 5 pages but holds 11: all 11 are read" in p.reason for p in doc.problems), doc.problems
+    assert _findings(short) == _findings(SONGJIANG)

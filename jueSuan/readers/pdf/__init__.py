@@ -53,7 +53,7 @@ import attrs
 from ...source import SourceRef
 from ..base import Block, Document, Paragraph, Problem, ReadError, Reason
 from ..safety import limits
-from .guard import prescan
+from .guard import prescan, with_page_count
 from .layout import TABLE_SETTINGS, _round_box
 from .pages import PageContent, _link_pages, _Page, _read_page
 from .text import _PAGE_NUMBER, _PARA_START, _RADICALS, WORD_SETTINGS, _join_lines, _Line
@@ -146,15 +146,33 @@ def _read(p: Path, max_pages: int) -> Document:
     pages: list[_Page] = []
     n_chars = 0
     n_images = 0
+    damaged: list[Problem] = []
     pdf = engine.open_pdf(str(p))
     try:
         count = len(pdf)
+        if scan.pages is not None and count < scan.pages <= max_pages:
+            # the page tree holds more pages than its /Count says, and PDFium believes the count: the
+            # file is opened again with the count of the pages present, or the pages left are said
+            fixed = with_page_count(p, scan)
+            if fixed is not None:
+                again = engine.open_pdf(fixed)
+                if len(again) == scan.pages:
+                    pdf.close()
+                    pdf = again
+                else:
+                    again.close()
+            if len(pdf) == scan.pages:
+                damaged.append(Problem(SourceRef(file), f"the PDF's page tree says {count} pages but holds "
+                                                        f"{scan.pages}: all {scan.pages} are read"))
+            else:
+                damaged.append(Problem(SourceRef(file), f"the PDF's page tree holds {scan.pages} pages but says "
+                                                        f"{count}: pages {count + 1}–{scan.pages} cannot be read"))
+            count = len(pdf)
         present = count if scan.pages is None else min(count, scan.pages)
         if present > max_pages:
             raise ReadError(p, Reason.TOO_LARGE, f"{present} pages, more than the limit of {max_pages}")
         if present == 0:
             raise ReadError(p, Reason.EMPTY, "the PDF has no pages")
-        damaged: list[Problem] = []
         declared = max(count, scan.declared or 0)
         if declared > present:
             damaged.append(Problem(SourceRef(file), f"the PDF declares {declared} pages but only {present} can be "

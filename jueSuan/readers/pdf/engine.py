@@ -80,8 +80,9 @@ class PageGeometry:
         return min(xa, xb), min(ya, yb), max(xa, xb), max(ya, yb)
 
 
-def open_pdf(path: str, password: str | None = None) -> Any:
-    return pdfium.PdfDocument(path, password=password)
+def open_pdf(source: str | bytes, password: str | None = None) -> Any:
+    """A PDFium document from a file name or the file's bytes."""
+    return pdfium.PdfDocument(source, password=password)
 
 
 def read_page(page: Any) -> tuple[PageGeometry, list[dict[str, Any]], list[dict[str, Any]], list[Box]]:

@@ -71,6 +71,22 @@ def _scan_objects(fh: Any) -> dict[int, int]:
     return offsets
 
 
+_COUNT = re.compile(rb"/Count\s+\d+")
+
+
+def with_page_count(path: Path, scan: Scan) -> bytes | None:
+    """The file with its root page tree's ``/Count`` set to the pages it holds (``scan.pages``), when
+    that object is written out in the file (not packed in an object stream); None otherwise."""
+    if scan.tree_offset is None or scan.pages is None:
+        return None
+    data = path.read_bytes()
+    end = data.find(b"endobj", scan.tree_offset)
+    m = _COUNT.search(data, scan.tree_offset, end if end >= 0 else scan.tree_offset + 4096)
+    if m is None:
+        return None
+    return data[:m.start()] + b"/Count %d" % scan.pages + data[m.end():]
+
+
 class Ref(int):
     """An indirect reference (the object number)."""
 
@@ -264,10 +280,12 @@ class Scan:
     """What the pre-scan found: the pages present and the page count the file declares (None: not
     known), and whether the file holds any object at all."""
 
-    def __init__(self, pages: int | None, declared: int | None, objects: bool = True) -> None:
+    def __init__(self, pages: int | None, declared: int | None, objects: bool = True,
+                 tree_offset: int | None = None) -> None:
         self.pages = pages
         self.declared = declared
         self.objects = objects
+        self.tree_offset = tree_offset  # where the root page-tree object's body starts in the file, if there
 
 
 class _Guard(_Parser):
@@ -359,7 +377,8 @@ class _Guard(_Parser):
         if not roots:
             return [], None
         catalog = self.get(Ref(int(roots[-1])))
-        tree = self.get(catalog.get("Pages")) if isinstance(catalog, dict) else None
+        self.tree_ref = catalog.get("Pages") if isinstance(catalog, dict) else None
+        tree = self.get(self.tree_ref)
         if not isinstance(tree, dict):
             return [], None
         count = self.get(tree.get("Count"))
@@ -410,7 +429,8 @@ def prescan(path: Path) -> Scan:
                             g.draw(g.stream_cost(int(ref), page["Resources"], 0))
             except (ValueError, RecursionError, AttributeError, TypeError, IndexError, KeyError):
                 return Scan(None, None)  # objects it cannot follow: PDFium judges, the watchdog bounds
-            return Scan(len(pages) or None, declared)
+            ref = getattr(g, "tree_ref", None)
+            return Scan(len(pages) or None, declared, tree_offset=g.offsets.get(int(ref)) if isinstance(ref, Ref) else None)
         finally:
             g = None  # type: ignore[assignment]
             data.close()
