@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import re
 import struct
 import sys
 import zipfile
@@ -481,6 +482,68 @@ def _xobject_loop_pdf() -> bytes:
     return _one_page_pdf(_stream(_TEXT_OPS + b"/X1 Do\n"), b"/Font << /F1 5 0 R >> /XObject << /X1 6 0 R >>", [form])
 
 
+_FIGURE = b"10 10 5 5 re f\n"
+
+
+def _form_reuse_pdf(figures: int = 1_000, draws: int = 10_000) -> bytes:
+    """One form of ``figures`` filled rectangles drawn ``draws`` times by the page: about 100 KB on
+    disk, 10 million page objects once PDFium has parsed the page."""
+    form = _stream(zlib.compress(_FIGURE * figures, 9), b"/Type /XObject /Subtype /Form /BBox [0 0 595 842] "
+                                                          b"/Filter /FlateDecode")
+    page = _stream(zlib.compress(_TEXT_OPS + b"/Fm Do\n" * draws, 9), b"/Filter /FlateDecode")
+    return _one_page_pdf(page, b"/Font << /F1 5 0 R >> /XObject << /Fm 6 0 R >>", [form])
+
+
+def _contents_reuse_pdf(figures: int = 2_000, times: int = 5_000) -> bytes:
+    """A page whose ``/Contents`` lists one content stream (text and ``figures`` rectangles) ``times`` times."""
+    stream = _stream(zlib.compress(_TEXT_OPS + _FIGURE * figures, 9), b"/Filter /FlateDecode")
+    contents = b"[" + b" 4 0 R" * times + b" ]"
+    pdf = _one_page_pdf(stream)
+    return pdf.replace(b"/Contents 4 0 R", b"/Contents " + contents, 1)  # offsets after it shift: PDFium rebuilds the xref
+
+
+def _zeros_pdf(path: Path, size: int = 190 << 20) -> None:
+    """A 190 MB PDF of zeros between its header and its end marker, written sparse (no disk used)."""
+    with path.open("wb") as fh:
+        fh.write(b"%PDF-1.4\n")
+        fh.truncate(size - 7)
+        fh.seek(size - 7)
+        fh.write(b"\n%%EOF\n")
+
+
+def count_lie_pdf(path: Path, count: int = 999_999) -> None:
+    """The Songjiang sample whose page tree says ``/Count {count}`` over its 11 real pages."""
+    data = (SAMPLES / "songjiang-2020.pdf").read_bytes()
+    new = re.sub(rb"/Count 11(?=\D)", b"/Count %d" % count, data, count=1)
+    assert new != data, "the sample's page tree has changed: /Count 11 not found"
+    path.write_bytes(new)
+
+
+def rotated_pdf(src: Path, path: Path, how: str = "set") -> None:
+    """``src`` with every page turned 90°. ``how="set"``: ``/Rotate 90`` set over the unchanged,
+    left-to-right content (a viewer's "rotate and save": shown on its side); ``"drawn"``: the content
+    drawn turned on a landscape page with ``/Rotate 90`` (a landscape page shown upright)."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(src))
+    if how == "set":
+        for i in range(len(doc)):
+            doc[i].set_rotation(90)
+        doc.save(str(path))
+        return
+    dest = pdfium.PdfDocument.new()
+    for i in range(len(doc)):
+        w, h = doc[i].get_size()
+        xobject = doc.page_as_xobject(i, dest)
+        page = dest.new_page(h, w)
+        obj = xobject.as_pageobject()
+        obj.transform(pdfium.PdfMatrix(0, 1, -1, 0, h, 0))
+        page.insert_obj(obj)
+        page.gen_content()
+        page.set_rotation(90)
+    dest.save(str(path))
+
+
 # --------------------------------------------------------------------------------------------------
 # The corpus
 # --------------------------------------------------------------------------------------------------
@@ -864,6 +927,13 @@ def cases() -> list[Hostile]:
                 "a 32 MB content stream failing its checksum (pdfminer's byte-at-a-time fallback)", max_mb=200),
         Hostile("xobject-loop.pdf", "no-tables", _bytes(_xobject_loop_pdf), "a form XObject that draws itself",
                 max_mb=50, cli=True),
+        # PDF reuse: what is drawn counts each time it is drawn
+        Hostile("form-reuse.pdf", "too-large", _bytes(_form_reuse_pdf),
+                "one form of 1,000 figures drawn 10,000 times (~100 KB; 10 million objects once parsed)", max_mb=100,
+                cli=True),
+        Hostile("contents-reuse.pdf", "too-large", _bytes(_contents_reuse_pdf),
+                "a page listing one content stream of 2,000 figures 5,000 times", max_mb=100),
+        Hostile("zeros.pdf", "malformed", _zeros_pdf, "190 MB of zeros between %PDF- and %%EOF (sparse)", max_mb=400),
         # XML attacks
         Hostile("laughs.docx", "malformed", _docx_of(_laughs_docx_document),
                 "a billion-laughs entity bomb in word/document.xml (refused by libxml2)", max_mb=30, cli=True),

@@ -11,6 +11,7 @@ reader. Limits (all configurable with ``set_limits`` or the environment variable
 | members in a zip package | 10,000 | JUESUAN_MAX_MEMBERS |
 | cells in one document | 2,000,000 | JUESUAN_MAX_CELLS |
 | PDF pages | 500 | JUESUAN_MAX_PAGES |
+| PDF drawing operations (content and forms counted each time drawn) | 5,000,000 | JUESUAN_MAX_PDF_OPS |
 
 A zip package is judged from its central directory before anything is inflated; then every member is
 inflated once, in bounded memory, to check that it is no larger than its directory entry says (a
@@ -51,6 +52,7 @@ class InputLimits:
     max_members: int = attrs.field(factory=lambda: _env("JUESUAN_MAX_MEMBERS", 10_000))
     max_cells: int = attrs.field(factory=lambda: _env("JUESUAN_MAX_CELLS", 2_000_000))
     max_pages: int = attrs.field(factory=lambda: _env("JUESUAN_MAX_PAGES", 500))
+    max_pdf_ops: int = attrs.field(factory=lambda: _env("JUESUAN_MAX_PDF_OPS", 5_000_000))
 
 
 _limits = InputLimits()

@@ -1,4 +1,4 @@
-"""Text helpers shared by the readers of laid-out pages (``pdf.py`` and ``pagetext.py``): which
+"""Text helpers shared by the readers of laid-out pages (``pdf/`` and ``pagetext.py``): which
 characters are Chinese, how the lines of a cell or a paragraph are joined back together, and which
 lines start a paragraph or are only a page number. No format library is imported here."""
 
