@@ -13,8 +13,6 @@ import logging
 import os
 import sys
 import warnings
-from importlib.metadata import PackageNotFoundError
-from importlib.metadata import version as _dist_version
 from pathlib import Path
 
 from .atomic import atomic_path, write_atomic
@@ -37,6 +35,9 @@ _SLIM = {"text": True, "json": True}  # outputs that never show the documents as
 
 
 def version() -> str:
+    from importlib.metadata import PackageNotFoundError  # only for --version: it costs ~50 ms to import
+    from importlib.metadata import version as _dist_version
+
     try:
         return _dist_version("jueSuan")
     except PackageNotFoundError:  # pragma: no cover - run from a source tree without installing
