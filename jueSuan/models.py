@@ -39,6 +39,52 @@ class TableKind(enum.Enum):
 PUBLIC_TABLES = tuple(k for k in TableKind if k is not TableKind.ASSETS)
 
 
+class BudgetTableKind(enum.Enum):
+    """The tables of a 部门预算/单位预算, as Shanghai and Jiangsu print them. Value: (short id, title).
+
+    Shanghai prints nine (财务收支预算总表 … “三公”经费和机关运行经费预算表); Jiangsu prints 公开01表–公开12表,
+    most of them the same tables under shorter titles, plus 财政拨款支出/基本支出, 机关运行经费 and 政府采购.
+    """
+
+    SUMMARY = ("B1", "财务收支预算总表")
+    INCOME = ("B2", "收入预算总表")
+    EXPENDITURE = ("B3", "支出预算总表")
+    FISCAL_SUMMARY = ("B4", "财政拨款收支预算总表")
+    FISCAL_EXPENDITURE = ("B4a", "财政拨款支出预算表")
+    FISCAL_BASIC = ("B4b", "财政拨款基本支出预算表")
+    GPB_EXPENDITURE = ("B5", "一般公共预算支出功能分类预算表")
+    GOV_FUND = ("B6", "政府性基金预算支出功能分类预算表")
+    SOE_CAPITAL = ("B7", "国有资本经营预算支出功能分类预算表")
+    BASIC_ECONOMIC = ("B8", "一般公共预算基本支出经济分类预算表")
+    THREE_PUBLIC = ("B9", "“三公”经费和机关运行经费预算表")
+    OPERATING_COSTS = ("B10", "一般公共预算机关运行经费支出预算表")
+    PROCUREMENT = ("B11", "政府采购支出预算表")
+
+    def __init__(self, short: str, canonical_title: str) -> None:
+        self.short = short
+        self.canonical_title = canonical_title
+
+
+AnyTableKind = TableKind | BudgetTableKind
+
+
+class DocumentKind(enum.Enum):
+    """What a disclosure is: a 决算 (final accounts) or a 预算 (budget), of a 部门 or of one 单位."""
+
+    DEPARTMENT_FINAL = "部门决算"
+    UNIT_FINAL = "单位决算"
+    DEPARTMENT_BUDGET = "部门预算"
+    UNIT_BUDGET = "单位预算"
+
+    @property
+    def is_budget(self) -> bool:
+        return self in (DocumentKind.DEPARTMENT_BUDGET, DocumentKind.UNIT_BUDGET)
+
+    @property
+    def code(self) -> str:
+        return self.name.lower()
+
+
 class Level(enum.Enum):
     CLASS = "类"
     SEGMENT = "款"
@@ -118,7 +164,7 @@ class Line:
 class Table:
     """A recognised table. Subclasses add typed access for their kind."""
 
-    kind: TableKind
+    kind: TableKind | BudgetTableKind
     title: str
     unit: Unit | None
     ref: SourceRef
@@ -259,8 +305,15 @@ class Report:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     documents: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)  # the readers' Documents
+    kind: DocumentKind | None = None  # 部门决算/单位决算/部门预算/单位预算 (None: could not tell)
+    kind_evidence: str = ""  # what the kind was told from, as printed
+    missing_parts: tuple[str, ...] = ()  # parts of the disclosure not among the files given (e.g. 预算表)
 
-    def table(self, kind: TableKind) -> Table | None:
+    @property
+    def is_budget(self) -> bool:
+        return self.kind is not None and self.kind.is_budget
+
+    def table(self, kind: TableKind | BudgetTableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)
 
     @property

@@ -15,6 +15,19 @@ def default_rules() -> tuple[Rule, ...]:
     return tuple(sorted(registry().values(), key=lambda r: r.id))
 
 
+def kind_not_applicable(r: Rule, report: Report) -> str:
+    """Why ``r`` does not apply to a document of ``report``'s kind ("" when it does, or the kind is
+    unknown): 决算 rules on a 预算, 预算 rules on a 决算."""
+    kind = report.kind
+    if kind is None or r.documents == "any":
+        return ""
+    if kind.is_budget and r.documents == "final":
+        return f"{kind.value}不适用决算规则"
+    if not kind.is_budget and r.documents == "budget":
+        return f"{kind.value}不适用预算规则"
+    return ""
+
+
 def reconcile(
     report: Report,
     config: Config | None = None,
@@ -33,6 +46,10 @@ def reconcile(
     skipped: list[NotApplicable] = []
     chosen = [r for r in (rules if rules is not None else default_rules()) if selected(config, r.id, r.name)]
     for r in chosen:
+        reason = kind_not_applicable(r, report)
+        if reason:
+            skipped.append(NotApplicable(r.id, reason))
+            continue
         missing = [k for k in r.requires if report.table(k) is None]
         if missing:
             names = "、".join(k.canonical_title for k in missing)

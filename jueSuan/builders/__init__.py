@@ -5,9 +5,11 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..models import NarrativeParagraph, PerformanceEvaluation, Report, Table, TableKind, Unplaced
+from ..models import BudgetTableKind, NarrativeParagraph, PerformanceEvaluation, Report, Table, TableKind, Unplaced
 from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
+from .budget import build_budget_table
+from .kind import budget_unit_name, detect_kind
 from .layout import norm
 from .narrative import extract, narrative_section
 from .performance import build_evaluations, is_performance_grid
@@ -45,8 +47,9 @@ def build_report(docs: list[Document]) -> Report:
     unplaced: list[Unplaced] = []
     narrative: list[NarrativeParagraph] = []
     headings: list[tuple[str, object]] = []
-    seen: dict[TableKind, Table] = {}
+    seen: dict[TableKind | BudgetTableKind, Table] = {}
     evaluations: list[PerformanceEvaluation] = []
+    titles: list[str] = []
     for doc in docs:
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
         perf_grids: list[tuple[Grid, int | None]] = []
@@ -56,12 +59,14 @@ def build_report(docs: list[Document]) -> Report:
                                              and perf_grids[-1][0].index == grid.index - 1):
                 perf_grids.append((grid, cand.year))
                 continue
+            if cand.title:
+                titles.append(cand.title)
             if cand.kind is None:
                 if _grid_has_figures(grid) or cand.problem:
-                    reason = cand.problem or "table not recognised as any 决算 table (no matching title or header)"
+                    reason = cand.problem or "table not recognised as any 决算 or 预算 table (no matching title or header)"
                     unplaced.append(Unplaced(f"table {grid.index + 1}", reason, grid.ref, cand.title))
                 continue
-            table, lost = build_table(cand)
+            table, lost = build_budget_table(cand) if isinstance(cand.kind, BudgetTableKind) else build_table(cand)
             unplaced.extend(lost)
             if cand.kind in seen:
                 unplaced.append(Unplaced(
@@ -80,6 +85,11 @@ def build_report(docs: list[Document]) -> Report:
     paragraphs = [p for d in docs for p in d.paragraphs]
     unit_name = _unit_name(paragraphs)
     year = find_year([t.title for t in tables] + [h for h, _ in headings])
+    covers = [[p.text for p in d.paragraphs if p.text.strip()][:20] for d in docs]
+    kind, evidence = detect_kind(covers, titles + [h for h, _ in headings], tables)
+    if kind is not None and kind.is_budget:
+        tables, unplaced = _budget_only(tables, unplaced)
+        unit_name = budget_unit_name([p.text for p in paragraphs[:400]] + titles) or unit_name
     quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "", year)
     return Report(
         sources=tuple(d.path for d in docs),
@@ -93,4 +103,15 @@ def build_report(docs: list[Document]) -> Report:
         quotes=tuple(quotes),
         claims=tuple(claims),
         documents=tuple(docs),
+        kind=kind,
+        kind_evidence=evidence,
     )
+
+
+def _budget_only(tables: list[Table], unplaced: list[Unplaced]) -> tuple[list[Table], list[Unplaced]]:
+    """In a budget, a grid taken for a 决算 table (by its header words alone) is not one: listed as
+    not placed, with the reason, instead of being checked as a 决算 table."""
+    kept = [t for t in tables if isinstance(t.kind, BudgetTableKind)]
+    extra = [Unplaced(f"table {t.display_title}", "预算文件中形似决算表的表格，未按决算表检查", t.ref, t.title)
+             for t in tables if not isinstance(t.kind, BudgetTableKind)]
+    return kept, unplaced + extra

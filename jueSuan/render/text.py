@@ -38,6 +38,9 @@ def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHE
         r = o.report
         unit = r.unit.label if r.unit else "未注明"
         out.append(f"== {o.label}")
+        out.append(f"   文件类型 {r.kind.value if r.kind else '未能判断'}"
+                   + (f"（据「{r.kind_evidence[:40]}」）" if r.kind_evidence else "")
+                   + (f" · 未提供：{'、'.join(r.missing_parts)}" if r.missing_parts else ""))
         out.append(f"   单位 {r.unit_name or '?'} · 年度 {r.year or '?'} · 金额单位 {unit} · "
                    f"识别表格 {len(r.tables)}: " + " ".join(t.kind.short for t in r.tables))
         groups: dict[str, list[Finding]] = defaultdict(list)

@@ -27,7 +27,8 @@ def dc001(c: Check) -> Iterator[Finding]:
             yield c.finding(c.severity, kind.canonical_title, "全表", f"未找到{kind.canonical_title}（{kind.short}）", [])
 
 
-@rule("DC002", "document.year_unit", "年度、单位名称前后一致；每张表注明金额单位", severity=Severity.WARNING, source="D-2")
+@rule("DC002", "document.year_unit", "年度、单位名称前后一致；每张表注明金额单位", severity=Severity.WARNING, source="D-2",
+      documents="any")
 def dc002(c: Check) -> Iterator[Finding]:
     """The year in table titles and headings is the same throughout, and every table states the
     unit of its amounts (单位：万元)."""
@@ -64,7 +65,8 @@ def _name(label: str) -> str:
     return norm(label).replace("（", "(").replace("）", ")")
 
 
-@rule("DC003", "document.code_names", "同一科目编码在各表中名称一致", severity=Severity.WARNING, source="D-3")
+@rule("DC003", "document.code_names", "同一科目编码在各表中名称一致", severity=Severity.WARNING, source="D-3",
+      documents="any")
 def dc003(c: Check) -> Iterator[Finding]:
     """The same classification code carries the same name in every table where it appears."""
     first: dict[str, tuple[Line, str]] = {}
