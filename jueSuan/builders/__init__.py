@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import attrs
+
 from ..models import BudgetTableKind, NarrativeParagraph, PerformanceEvaluation, Report, Table, TableKind, Unplaced
 from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
@@ -13,6 +15,7 @@ from .kind import budget_unit_name, detect_kind
 from .layout import norm
 from .narrative import extract, narrative_section
 from .performance import build_evaluations, is_performance_grid
+from .recognize import _adjacent as adjacent
 from .recognize import candidates, find_year
 from .tables import build_table
 
@@ -51,6 +54,7 @@ def build_report(docs: list[Document]) -> Report:
     evaluations: list[PerformanceEvaluation] = []
     titles: list[str] = []
     for doc in docs:
+        last_grid: Grid | None = None
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
         perf_grids: list[tuple[Grid, int | None]] = []
         for cand in candidates(doc):
@@ -62,6 +66,15 @@ def build_report(docs: list[Document]) -> Report:
             if cand.title:
                 titles.append(cand.title)
             if cand.kind is None:
+                if tables and isinstance(tables[-1].kind, BudgetTableKind) and last_grid is not None \
+                        and _grid_has_figures(grid) and adjacent(doc.blocks, last_grid, grid):
+                    # a grid with figures right after a budget table, not joined to it: it may hold the
+                    # table's last rows (a page break the reader split differently), so its sums are unsure
+                    tables[-1] = attrs.evolve(tables[-1], dropped=tables[-1].dropped + 1)
+                    unplaced.append(Unplaced(f"table {grid.index + 1}",
+                                             f"紧接{tables[-1].display_title}之后的表格未能识别，可能是其续表；该表合计未能确认",
+                                             grid.ref, cand.title))
+                    continue
                 if _grid_has_figures(grid) or cand.problem:
                     reason = cand.problem or "table not recognised as any 决算 or 预算 table (no matching title or header)"
                     unplaced.append(Unplaced(f"table {grid.index + 1}", reason, grid.ref, cand.title))
@@ -75,6 +88,7 @@ def build_report(docs: list[Document]) -> Report:
                 continue
             seen[cand.kind] = table
             tables.append(table)
+            last_grid = cand.last or grid
         if perf_grids:
             evaluations.extend(build_evaluations(perf_grids, unplaced))
         for p in doc.paragraphs:
@@ -89,7 +103,8 @@ def build_report(docs: list[Document]) -> Report:
     kind, evidence = detect_kind(covers, titles + [h for h, _ in headings], tables)
     if kind is not None and kind.is_budget:
         tables, unplaced = _budget_only(tables, unplaced)
-        unit_name = budget_unit_name([p.text for p in paragraphs[:400]] + titles) or unit_name
+        heads = ["".join(c.text for c in row if c.origin is None) for d in docs for g in d.grids for row in g.rows[:3]]
+        unit_name = budget_unit_name([p.text for p in paragraphs[:400]] + titles + heads) or unit_name
     quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "", year)
     return Report(
         sources=tuple(d.path for d in docs),

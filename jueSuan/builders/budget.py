@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+import attrs
+
 from ..models import BudgetTableKind, ClassificationTable, Column, Figure, Line, SummaryTable, Table, Unplaced
 from ..models import ThreePublicTable as _ThreePublic
+from ..numbers import detect_unit, parse_amount
 from .layout import clean_label, norm
 from .recognize import Candidate
 from .tables import Aliases, _Ctx, _is_total_label, build_economic, build_three_public, three_public_item
@@ -33,6 +36,7 @@ _INCOME_COLS: Aliases = (
     ("affiliated", ("附属单位上缴",), ()),
     ("carryover", ("上年结转", "上年结余", "结转"), ()),
     ("other", ("其他收入",), ()),
+    ("total", ("金额", "预算数"), ()),
 )
 _EXPENDITURE_COLS: Aliases = (
     ("total", ("合计", "小计", "总计"), ()),
@@ -41,8 +45,15 @@ _EXPENDITURE_COLS: Aliases = (
     ("operating", ("经营支出",), ()),
     ("subsidy", ("对附属单位补助",), ()),
     ("remit", ("上缴上级",), ()),
+    ("reserve", ("预留机动",), ()),
+    ("carry_forward", ("结转下年",), ()),
+    ("total", ("金额", "预算数"), ()),  # a table of one amount column
 )
 _SIDE_COLS: Aliases = (
+    ("personnel", ("人员经费",), ()),
+    ("public", ("公用经费",), ()),
+    ("basic", ("基本支出",), ()),
+    ("project", ("项目支出",), ()),
     ("gpb", ("一般公共预算",), ()),
     ("gov_fund", ("政府性基金",), ()),
     ("soe", ("国有资本经营",), ()),
@@ -55,14 +66,25 @@ CLASSIFICATION = (B.INCOME, B.EXPENDITURE, B.FISCAL_EXPENDITURE, B.GPB_EXPENDITU
 
 
 def build_budget_classification(ctx: _Ctx) -> Table:
+    """Rows by 功能分类 code, the 合计 line. Jiangsu prints its 收入预算总表 as a list of sources (no
+    codes: 一般公共预算资金 | 小计 …) and its 支出预算总表 as one unlabelled row of totals: the list is
+    kept as lines (``item``, no identity assumed), the lone row is the 合计."""
     aliases = _INCOME_COLS if ctx.cand.kind is B.INCOME else _EXPENDITURE_COLS
     cols = ctx.columns(aliases)
+    entries = ctx.layout.entries
+    coded = any(e.code for e in entries)
+    unlabelled = [e for e in entries if not e.code and not norm(e.label) and e.has_figures]
     lines: list[Line] = []
-    for e in ctx.layout.entries:
+    for e in entries:
         if e.code:
             lines.append(ctx.line(e, cols, "row"))
         elif _is_total_label(e.key) or e.key.endswith(("合计", "总计")):
             lines.append(ctx.line(e, cols, "total"))
+        elif not coded and len(unlabelled) == 1 and e is unlabelled[0] and len(entries) == 1:
+            line = ctx.line(e, cols, "total")
+            lines.append(attrs.evolve(line, label="合计", key="合计"))
+        elif not coded and norm(e.label):
+            lines.append(ctx.line(e, cols, "item"))
         else:
             ctx.drop(e, "a line with figures but no classification code and not a total")
     return ctx.table(ClassificationTable, cols, lines)
@@ -72,7 +94,7 @@ def _side_role(label: str) -> str:
     s = norm(label)
     if "总计" in s:
         return "grand_total"
-    if s.endswith("合计") or s.startswith("合计") or "本年收入合计" in s or "本年支出合计" in s:
+    if s.endswith(("合计", "小计")) or s.startswith("合计"):
         return "total"
     if _SUB.match(s):
         return "sub"
@@ -98,17 +120,41 @@ def build_budget_summary(ctx: _Ctx) -> Table:
             continue
         role = _side_role(e.label)
         lines.append(ctx.line(e, cols, role, side))
+        lost = [cell for c, cell, a in e.amounts if a.is_number and c not in cols]
+        if lost:  # a figure in a column that was not placed: the side's sums are unsure
+            ctx.dropped += 1
+            ctx.unplaced.append(Unplaced(f"{ctx.what}: line「{e.label}」", "figure in a column not recognised",
+                                         lost[0].ref, " ".join(c.text.strip() for c in lost)))
         if len(groups) < 2 and role == "grand_total" and side == "income":
             side = "expenditure"
     return ctx.table(SummaryTable, cols, lines)
 
 
-def _three_public_item(path: list[str]) -> str | None:
-    if any("机关运行" in norm(p) for p in path):
+def _three_public_item(path: list[str], with_meetings: bool) -> str | None:
+    """The item a 三公 预算 column's header path names. A 小计/合计 is the total of the component
+    above it: of 公务用车 (vehicle), of 三公 (total); a bare 合计 beside 会议费/培训费 columns is the
+    total of all of them (all)."""
+    parts = [norm(p) for p in path
+             if norm(p) and norm(p) not in ("预算数", "预算") and ":" not in norm(p) and "预算表" not in norm(p)]
+    if any("机关运行" in p for p in parts):
         return "operating_costs"
-    if any(w in norm(p) for p in path for w in ("会议费", "培训费")):
-        return "meeting" if any("会议" in norm(p) for p in path) else "training"
-    return three_public_item(path)
+    if not parts:
+        return None
+    last = parts[-1]
+    if last in ("小计", "合计"):
+        parent = parts[-2] if len(parts) > 1 else ""
+        if "公务用车" in parent:
+            return "vehicle"
+        if "三公" in parent:
+            return "total"
+        if not parent:
+            return "all" if with_meetings else "total"
+        return None
+    if "会议" in last:
+        return "meeting"
+    if "培训" in last:
+        return "training"
+    return three_public_item([last])
 
 
 def build_budget_three_public(ctx: _Ctx) -> Table:
@@ -116,23 +162,35 @@ def build_budget_three_public(ctx: _Ctx) -> Table:
     horizontal (items in the header, one row of figures: every figure is a 预算数); the
     机关运行经费 (and Jiangsu's 会议费, 培训费) columns are lines of their own."""
     lay = ctx.layout
-    if any(norm(e.label) for e in lay.entries):
+    if any(three_public_item([e.label]) is not None for e in lay.entries if norm(e.label)):
         return build_three_public(ctx)
     items: dict[str, tuple[str, Figure]] = {}
     cols: dict[int, Column] = {}
-    for e in lay.entries:
-        for c, cell, a in e.amounts:
-            info = lay.columns[c]
-            item = _three_public_item(list(info.path))
-            if item is None or item in items:
-                if a.is_number:
-                    why = "三公 column header not recognised" if item is None else f"a second figure for {item}"
-                    ctx.unplaced.append(Unplaced(f"{ctx.what}: cell", why, cell.ref, cell.text))
+    with_meetings = any("会议" in norm(p) or "培训" in norm(p) for col in lay.columns for p in col.path)
+    grid = ctx.cand.grid
+    # every cell of the figure rows, whatever role the layout gave its column: a lone figure such as
+    # 237 or 80 in a column of one row looks like a code or a label to the column typing
+    cells = []
+    for r in range(lay.header_end, grid.n_rows):
+        for c, cell in enumerate(grid.rows[r]):
+            if cell.origin is not None and cell.origin != (r, c):
                 continue
-            label = "“三公”经费合计" if item == "total" else next(
-                (clean_label(p) for p in reversed(info.path) if norm(p) not in ("合计", "小计")), item)
-            items[item] = (label, Figure(a, cell.ref, ctx.unit))
-            cols[c] = Column("budget", info.label, cell.ref)
+            a = parse_amount(cell.text)
+            if a is not None and norm(cell.text):
+                cells.append((c, cell, a))
+    for c, cell, a in cells:
+        info = lay.columns[c]
+        item = _three_public_item(list(info.path), with_meetings)
+        if item is None or item in items:
+            if a.is_number:
+                why = "三公 column header not recognised" if item is None else f"a second figure for {item}"
+                ctx.unplaced.append(Unplaced(f"{ctx.what}: cell", why, cell.ref, cell.text))
+                ctx.dropped += 1  # the identities of the table are then unsure
+            continue
+        label = {"total": "“三公”经费合计", "all": "合计"}.get(item) or next(
+            (clean_label(p) for p in reversed(info.path) if norm(p) not in ("合计", "小计")), item)
+        items[item] = (label, Figure(a, cell.ref, ctx.unit))
+        cols[c] = Column("budget", info.label, cell.ref)
     lines = [Line(label, item, f.ref, item, "", None, None, (("budget", f),)) for item, (label, f) in items.items()]
     return ctx.table(_ThreePublic, cols, lines)
 
@@ -169,5 +227,13 @@ BUDGET_BUILDERS: dict[BudgetTableKind, Callable[[_Ctx], Table]] = {
 
 def build_budget_table(cand: Candidate) -> tuple[Table, list[Unplaced]]:
     assert isinstance(cand.kind, BudgetTableKind)
+    if cand.unit is None:  # the unit line (单位：元) printed in a header row of the grid, below the title
+        for row in cand.grid.rows[:8]:
+            unit = next((u for c in row if (u := detect_unit(c.text)) is not None), None)
+            if unit is not None:
+                cand = attrs.evolve(cand, unit=unit)
+                break
+    title = re.sub(r"\s*(?:编制部门|编制单位|预算单位|部门(?:名称)?)[:：].*$", "", cand.title, flags=re.S)
+    cand = attrs.evolve(cand, title=title.strip())
     ctx = _Ctx(cand)
     return BUDGET_BUILDERS[cand.kind](ctx), ctx.unplaced

@@ -49,7 +49,7 @@ def detect_kind(covers: list[list[str]], titles: list[str], tables: list[Table])
     return None, ""
 
 
-_NAME_LINE = re.compile(r"^(?:预算主管部门|预算单位|编制部门|编制单位|部门)[:：](.{3,40}?)(?:单位[:：].*)?$")
+_NAME_LINE = re.compile(r"(?:预算主管部门|预算单位|编制部门|编制单位|部门(?:名称)?)[:：](.{3,40}?)(?:单位[:：].*)?$")
 _NAME_COVER = re.compile(r"^(.{4,40}?)(20\d{2})年度?(?:区级|市级|省级)?(?:部门|单位)预算")
 
 
@@ -57,12 +57,12 @@ def budget_unit_name(texts: list[str]) -> str | None:
     """The unit a budget is of: 预算主管部门：/预算单位：/编制部门：/部门： lines, else the cover title."""
     names: dict[str, int] = {}
     for text in texts:
-        s = norm(text)
-        m = _NAME_LINE.match(s)
+        s = re.sub(r"^第[一二三四五六七八九十]+部分", "", norm(text))
+        m = _NAME_LINE.search(s)
         if m:
             names[m.group(1)] = names.get(m.group(1), 0) + 2
             continue
         m = _NAME_COVER.match(s)
-        if m and not m.group(1).endswith(("区", "市", "省")):  # 上海市普陀区2025年区级部门预算 names a region
+        if m and not m.group(1).endswith(("区", "市", "省")) and "部分" not in m.group(1):  # 上海市普陀区2025年区级部门预算 names a region
             names[m.group(1)] = names.get(m.group(1), 0) + 1
     return max(names, key=lambda k: names[k]) if names else None

@@ -77,7 +77,10 @@ _TRAILING_UNIT = re.compile(r"(?:金额|计量)?单位[:：].*$")
 def title_kind(text: str) -> TableKind | BudgetTableKind | None:
     """The table kind a title names, or None. ``text`` is a title as printed."""
     s = _TRAILING_UNIT.sub("", norm(text))  # "收入支出决算总表 单位：万元" on one line
-    s = re.sub(r"^公开\d+表", "", s)  # Jiangsu: "公开01表收支预算总表" on one line
+    s = re.sub(r"(?:编制部门|编制单位|预算单位|部门)[:：].*$", "", s)  # "收支预算总表部门：江苏省政协办公厅 单位：万元"
+    s = re.sub(r"^(?:表[一二三四五六七八九十]+)?公开(?:\d+|[一二三四五六七八九十]+)表|公开(?:\d+|[一二三四五六七八九十]+)表$",
+               "", s)  # Jiangsu: "公开01表收支预算总表", "收支预算总表公开表一"
+    s = re.sub(r"公开表[一二三四五六七八九十]+$", "", s)
     if len(s) > 60 or (not s.endswith(("表", "表)", "表）")) and "决算表" not in s and "情况表" not in s):
         return None
     if re.search(r"预算(?:总)?表", s) and "决算" not in s and not s.startswith("第"):  # not the part heading 第二部分…部门预算表

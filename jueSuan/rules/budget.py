@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+import attrs
+
 from ..findings import Finding, Severity
 from ..models import BudgetTableKind, Figure, Line, Table
 from .engine import Check, Signed, printed_line, rule
@@ -22,7 +24,7 @@ _CLASSIFICATION = (B.INCOME, B.EXPENDITURE, B.FISCAL_EXPENDITURE, B.GPB_EXPENDIT
 _ROW_PARTS: dict[BudgetTableKind, tuple[str, tuple[str, ...]]] = {
     B.INCOME: ("total", ("gpb", "gov_fund", "soe", "special_account", "fiscal", "business", "operating", "superior",
                          "affiliated", "carryover", "other")),
-    B.EXPENDITURE: ("total", ("basic", "project", "operating", "subsidy", "remit")),
+    B.EXPENDITURE: ("total", ("basic", "project", "operating", "subsidy", "remit", "reserve", "carry_forward")),
     B.FISCAL_EXPENDITURE: ("total", ("basic", "project")),
     B.GPB_EXPENDITURE: ("total", ("basic", "project")),
     B.GOV_FUND: ("total", ("basic", "project")),
@@ -30,6 +32,12 @@ _ROW_PARTS: dict[BudgetTableKind, tuple[str, tuple[str, ...]]] = {
     B.BASIC_ECONOMIC: ("amount", ("personnel", "public")),
     B.FISCAL_BASIC: ("amount", ("personnel", "public")),
 }
+
+
+def _final(t: Table, side: str) -> Line | None:
+    """The last total of a side of a 总表: 收入总计 (Shanghai), 收入合计 (Jiangsu, below 当年收入小计)."""
+    lines = [ln for ln in t.lines if ln.side == side and ln.role in ("total", "grand_total")]
+    return lines[-1] if lines else None
 
 
 def _sides(t: Table) -> list[str]:
@@ -75,8 +83,8 @@ def bg001(c: Check) -> Iterator[Finding]:
                     elif ln.role in ("total", "grand_total"):
                         yield from c.identity(title, ln.label, ln.label, ln.get(key), acc, complete=t.complete)
                         acc = [(1, ln.label, ln.get(key))]
-        income = t.find("grand_total", "income")
-        spent = t.find("grand_total", "expenditure")
+        income = _final(t, "income")
+        spent = _final(t, "expenditure")
         if income is not None and spent is not None:
             key = _keys([income])[0] if income.values else "amount"
             other = spent.get(key) or spent.get("amount")
@@ -103,12 +111,20 @@ def bg002(c: Check) -> Iterator[Finding]:
         for ln in t.lines:
             yield from c.identity(t.display_title, printed_line(ln.label, ln.code), total_col.label, ln.get(total_key),
                                   [(1, col.label, ln.get(col.key)) for col in present])
-    t = c.table(B.FISCAL_SUMMARY)
-    if t is not None:
+    for t, parts in ((c.table(B.FISCAL_SUMMARY), ("gpb", "gov_fund", "soe", "special_account")),
+                     (c.table(B.SUMMARY), ("personnel", "public", "basic", "project"))):
+        if t is None:
+            continue
+        labels = {col.key: col.label for col in t.columns}
         for ln in t.lines:
-            if ln.side != "income" and ln.get("amount") is not None and ln.get("gpb") is not None:
-                yield from c.identity(t.display_title, ln.label, "合计", ln.get("amount"),
-                                      [(1, k, ln.get(k)) for k in ("gpb", "gov_fund", "soe", "special_account")])
+            keys = [k for k in parts if ln.get(k) is not None]
+            if "basic" in keys and ("personnel" in keys or "public" in keys):  # 基本支出 = 人员经费 + 公用经费
+                yield from c.identity(t.display_title, ln.label, labels.get("basic", "基本支出"), ln.get("basic"),
+                                      [(1, labels.get(k, k), ln.get(k)) for k in ("personnel", "public")])
+                keys = [k for k in keys if k not in ("personnel", "public")]
+            if ln.side != "income" and ln.get("amount") is not None and keys:
+                yield from c.identity(t.display_title, ln.label, labels.get("amount", "合计"), ln.get("amount"),
+                                      [(1, labels.get(k, k), ln.get(k)) for k in keys])
 
 
 @rule("BG003", "budget.hierarchy", "预算分类表：类 = Σ款，款 = Σ项，合计 = Σ类（每一金额列）", documents="budget")
@@ -118,8 +134,12 @@ def bg003(c: Check) -> Iterator[Finding]:
     (matched by code prefix), and 合计 the sum of the 类, in every amount column."""
     for kind in _CLASSIFICATION:
         t = c.table(kind)
-        if t is not None:
-            yield from hierarchy(c, t)
+        if t is None:
+            continue
+        for f in hierarchy(c, t):
+            if f.severity is Severity.ERROR and not t.complete:  # a line not placed may be the missing part
+                f = attrs.evolve(f, severity=Severity.UNCHECKED, message=f.message + "；表中有未能识别的行，无法确认")
+            yield f
 
 
 def _total(t: Table | None, col: str) -> tuple[str, Figure | None]:
@@ -134,7 +154,7 @@ def _same(c: Check, a: Table | None, a_line: str, fa: Figure | None, b: Table | 
     if a is None or b is None or fa is None or fb is None:
         return
     yield from c.identity(a.display_title, a_line, f"{a.display_title}「{a_line}」", fa,
-                          [(1, f"{b.display_title}「{b_line}」", fb)])
+                          [(1, f"{b.display_title}「{b_line}」", fb)], complete=a.complete and b.complete)
 
 
 @rule("BG004", "budget.cross_tables", "预算各表间同一数字一致：总表收入总计 = 收入预算总表合计，支出总计 = 支出预算总表合计，财政拨款一般公共预算 = 一般公共预算支出表合计 …",
@@ -146,7 +166,7 @@ def bg004(c: Check) -> Iterator[Finding]:
     the 合计 of the matching 功能分类预算表; the 一般公共预算 基本支出 合计 and the 经济分类表's 合计."""
     s, inc, exp = c.table(B.SUMMARY), c.table(B.INCOME), c.table(B.EXPENDITURE)
     if s is not None:
-        gi, ge = s.find("grand_total", "income"), s.find("grand_total", "expenditure")
+        gi, ge = _final(s, "income"), _final(s, "expenditure")
         label, f = _total(inc, "total")
         if gi is not None:
             yield from _same(c, s, gi.label, gi.get("amount"), inc, label, f)
@@ -157,12 +177,17 @@ def bg004(c: Check) -> Iterator[Finding]:
             classes = {ln.key: ln for ln in exp.lines if ln.code and len(ln.code) == 3}
             for ln in s.all("item", "expenditure"):
                 other = classes.get(ln.key)
+                f = ln.get("amount")
+                if other is None and classes and f is not None and f.is_number and f.value != 0:
+                    yield c.finding(Severity.WARNING, s.display_title, ln.label,
+                                    f"{s.display_title}「{ln.label}」{f.printed}：{exp.display_title}中没有同名的类"
+                                    f"（{'、'.join(x.label for x in classes.values())}）", [(1, ln.label, f)])
                 if other is not None:
                     yield from _same(c, s, ln.label, ln.get("amount"), exp, printed_line(other.label, other.code),
                                      other.get("total"))
     fs = c.table(B.FISCAL_SUMMARY)
     if fs is not None:
-        total = fs.find("grand_total", "expenditure")
+        total = _final(fs, "expenditure")
         for col, kind in (("gpb", B.GPB_EXPENDITURE), ("gov_fund", B.GOV_FUND), ("soe", B.SOE_CAPITAL)):
             t = c.table(kind)
             label, f = _total(t, "total")
@@ -178,9 +203,9 @@ def bg004(c: Check) -> Iterator[Finding]:
 
 def _three_public_identity(c: Check, t: Table, lhs: Line, first: list[Signed], second: list[Signed]) -> Iterator[Finding]:
     """``lhs = Σ first``; when that fails and ``second`` (first plus 会议费/培训费) holds, nothing."""
-    found = list(c.identity(t.display_title, lhs.label, lhs.label, lhs.get("budget"), first))
-    if second and any(f.severity is Severity.ERROR for f in found):
-        alt = list(c.identity(t.display_title, lhs.label, lhs.label, lhs.get("budget"), second))
+    found = list(c.identity(t.display_title, lhs.label, lhs.label, lhs.get("budget"), first, complete=t.complete))
+    if second and any(f.severity in (Severity.ERROR, Severity.UNCHECKED) for f in found):
+        alt = list(c.identity(t.display_title, lhs.label, lhs.label, lhs.get("budget"), second, complete=t.complete))
         if not any(f.severity is Severity.ERROR for f in alt):
             yield from alt
             return
@@ -195,7 +220,7 @@ def bg005(c: Check) -> Iterator[Finding]:
     t = c.table(B.THREE_PUBLIC)
     if t is None:
         return
-    total, vehicle = t.find("total"), t.find("vehicle")
+    total, vehicle, whole = t.find("total"), t.find("vehicle"), t.find("all")
     parts = [t.find(r) for r in ("abroad", "vehicle", "reception")]
     if vehicle is None:
         parts = [t.find(r) for r in ("abroad", "vehicle_purchase", "vehicle_operation", "reception")]
@@ -204,7 +229,12 @@ def bg005(c: Check) -> Iterator[Finding]:
     second = first + [(1, ln.label, ln.get("budget")) for ln in extra] if extra else []
     if total is not None:
         yield from _three_public_identity(c, t, total, first, second)
+    if whole is not None and total is not None:  # 合计 = “三公”经费小计 + 会议费 + 培训费
+        yield from c.identity(t.display_title, whole.label, whole.label, whole.get("budget"),
+                              [(1, total.label, total.get("budget"))]
+                              + [(1, ln.label, ln.get("budget")) for ln in extra], complete=t.complete)
     if vehicle is not None:
         yield from c.identity(t.display_title, vehicle.label, vehicle.label, vehicle.get("budget"),
                               [(1, ln.label, ln.get("budget")) for ln in (t.find("vehicle_purchase"),
-                                                                          t.find("vehicle_operation")) if ln])
+                                                                          t.find("vehicle_operation")) if ln],
+                              complete=t.complete)

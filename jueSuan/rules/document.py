@@ -27,8 +27,7 @@ def dc001(c: Check) -> Iterator[Finding]:
             yield c.finding(c.severity, kind.canonical_title, "全表", f"未找到{kind.canonical_title}（{kind.short}）", [])
 
 
-@rule("DC002", "document.year_unit", "年度、单位名称前后一致；每张表注明金额单位", severity=Severity.WARNING, source="D-2",
-      documents="any")
+@rule("DC002", "document.year_unit", "年度、单位名称前后一致；每张表注明金额单位", severity=Severity.WARNING, source="D-2")
 def dc002(c: Check) -> Iterator[Finding]:
     """The year in table titles and headings is the same throughout, and every table states the
     unit of its amounts (单位：万元)."""
@@ -72,7 +71,7 @@ def dc003(c: Check) -> Iterator[Finding]:
     first: dict[str, tuple[Line, str]] = {}
     for t in c.report.tables:
         for ln in t.lines:
-            if not ln.code:
+            if not ln.code or not norm(ln.label):  # a code read without its name says nothing about names
                 continue
             seen = first.get(ln.code)
             if seen is None:
