@@ -49,7 +49,7 @@ def _keys(lines: list[Line]) -> list[str]:
 
 
 @rule("BG001", "budget.summary_totals", "预算总表：各方 合计 = 各项之和，总计 = 合计 + 其后各项；“1.2.3.”明细之和 = 上一项；收入总计 = 支出总计",
-      documents="budget")
+      source="B-1", documents="budget")
 def bg001(c: Check) -> Iterator[Finding]:
     """In the two-sided 总表 (财务收支预算总表/收支预算总表 and 财政拨款收支预算总表), on each side, in each
     amount column: every 合计 equals the lines (一、二、…) above it since the previous total, every
@@ -92,7 +92,7 @@ def bg001(c: Check) -> Iterator[Finding]:
 
 
 @rule("BG002", "budget.row_sum", "预算功能分类表：每行 合计 = 基本支出 + 项目支出（收入表：= 各项收入；经济分类表：= 人员经费 + 公用经费）",
-      documents="budget")
+      source="B-2", documents="budget")
 def bg002(c: Check) -> Iterator[Finding]:
     """On every row of the budget's classification tables, the 合计 column equals the sum of the
     columns that divide it: 基本支出 + 项目支出 (支出预算总表, 一般公共预算/政府性基金/国有资本经营
@@ -127,7 +127,7 @@ def bg002(c: Check) -> Iterator[Finding]:
                                       [(1, labels.get(k, k), ln.get(k)) for k in keys])
 
 
-@rule("BG003", "budget.hierarchy", "预算分类表：类 = Σ款，款 = Σ项，合计 = Σ类（每一金额列）", documents="budget")
+@rule("BG003", "budget.hierarchy", "预算分类表：类 = Σ款，款 = Σ项，合计 = Σ类（每一金额列）", source="B-3", documents="budget")
 def bg003(c: Check) -> Iterator[Finding]:
     """In every classification table of the budget (functional: 收入/支出预算总表, 一般公共预算, 基金,
     国资; economic: 基本支出经济分类), each 类 equals the sum of its 款 and each 款 the sum of its 项
@@ -158,7 +158,7 @@ def _same(c: Check, a: Table | None, a_line: str, fa: Figure | None, b: Table | 
 
 
 @rule("BG004", "budget.cross_tables", "预算各表间同一数字一致：总表收入总计 = 收入预算总表合计，支出总计 = 支出预算总表合计，财政拨款一般公共预算 = 一般公共预算支出表合计 …",
-      documents="budget")
+      source="B-4", documents="budget")
 def bg004(c: Check) -> Iterator[Finding]:
     """The same figure printed in two tables of the budget is the same: the 总表's 收入总计 and the
     收入预算总表's 合计; its 支出总计 and the 支出预算总表's 合计, and each 类 line of the 总表 and that
@@ -213,7 +213,7 @@ def _three_public_identity(c: Check, t: Table, lhs: Line, first: list[Signed], s
 
 
 @rule("BG005", "budget.three_public", "“三公”经费预算表：合计 = 因公出国(境)费 + 公务用车购置及运行费 + 公务接待费；公务用车 = 购置费 + 运行费",
-      documents="budget")
+      source="B-5", documents="budget")
 def bg005(c: Check) -> Iterator[Finding]:
     """The 三公 预算: the total is the sum of its three parts (where the table prints 会议费 and 培训费
     beside them and its 合计 includes them, with those), and 公务用车购置及运行费 is 购置费 + 运行费."""
