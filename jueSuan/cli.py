@@ -22,6 +22,8 @@ from .batch import batch as run_batch
 from .config import ConfigError
 from .config import load as load_config
 from .findings import Severity
+from .grouping import read_grouped
+from .models import Report
 from .readers import ReadError
 from .reconcile import default_rules, reconcile
 from .render import Outcome
@@ -63,6 +65,8 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules")
     rec.add_argument("--config", help="a jueSuan.toml or pyproject.toml ([tool.jueSuan]) to use instead of the "
                                       "nearest one")
+    rec.add_argument("--one-report", action="store_true",
+                     help="the files given are one report whatever they say (default: grouped by unit, year, kind)")
     b = sub.add_parser("batch", help="reconcile every file under the given paths, each file one report, in parallel")
     b.add_argument("paths", nargs="+", metavar="PATH")
     b.add_argument("--jobs", "-j", type=int, default=None, help="worker processes (default: the number of cores)")
@@ -98,6 +102,13 @@ def _groups(paths: list[str]) -> list[tuple[str, list[str]]]:
     return groups
 
 
+def _read_one(label: str, files: list[str]) -> list[tuple[str, Report | ReadError]]:
+    try:
+        return [(label, read(*files))]
+    except ReadError as exc:
+        return [(label, exc)]
+
+
 def _split(values: list[str]) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
@@ -118,13 +129,12 @@ def _reconcile(args: argparse.Namespace) -> int:
         return EXIT_UNREADABLE
     outcomes: list[Outcome] = []
     for label, files in groups:
-        try:
-            report = read(*files)
-        except ReadError as exc:
-            print(f"jueSuan: {exc}", file=sys.stderr)
-            outcomes.append(Outcome(label, error=exc))
-            continue
-        outcomes.append(Outcome(label, report, reconcile(report, config)))
+        for name, got in (read_grouped(files, args.one_report) if len(files) > 1 else _read_one(label, files)):
+            if isinstance(got, ReadError):
+                print(f"jueSuan: {got}", file=sys.stderr)
+                outcomes.append(Outcome(name, error=got))
+                continue
+            outcomes.append(Outcome(name, got, reconcile(got, config)))
     if args.format == OutputFormat.XLSX.value:
         from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
 

@@ -21,6 +21,8 @@ def kind_not_applicable(r: Rule, report: Report) -> str:
     kind = report.kind
     if kind is None or r.documents == "any":
         return ""
+    if kind.is_budget and r.documents == "budget" and report.missing_parts and not report.tables:
+        return f"未提供{'、'.join(report.missing_parts)}（只给了说明文件）"
     if kind.is_budget and r.documents == "final":
         return f"{kind.value}不适用决算规则"
     if not kind.is_budget and r.documents == "budget":

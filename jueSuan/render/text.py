@@ -59,7 +59,8 @@ def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHE
             out.append(f"【未能归位 not placed: {len(r.unplaced)}】")
             out.append(tabulate([[u.what, u.ref.short(), u.text[:30], u.reason] for u in r.unplaced],
                                 headers=["内容", "位置", "文字", "原因"], tablefmt="simple", disable_numparse=True,
-                                maxcolwidths=[40, None, 30, 60]))
+                                maxcolwidths=[40, None, None, 60]))  # text cut to 30 above: wrapping it
+                                # would make tabulate parse "2,224.43" as a number and fail
         if o.findings.not_applicable:
             out.append("")
             out.append("【不适用 not applicable】 " + "; ".join(f"{n.rule}（{n.reason}）" for n in o.findings.not_applicable))
