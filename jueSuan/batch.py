@@ -66,15 +66,21 @@ def _init_worker(limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def check_file(path: str, config: Config | None = None, limits: Limits | None = None) -> dict[str, Any]:
-    """Read and reconcile one file; always returns a result record, never raises."""
+def check_file(path: str | list[str], config: Config | None = None, limits: Limits | None = None) -> dict[str, Any]:
+    """Read and reconcile one file (or the files of one report, given as a list); always returns a
+    result record, never raises. The record says what the file is (``identity``: unit, year, kind,
+    part) so that ``batch`` can pair a budget's narrative file with its tables file."""
     from .api import read
+    from .grouping import Identity
     from .readers import ReadError
     from .reconcile import reconcile
 
     limits = limits or Limits()
     start = time.perf_counter()
-    record: dict[str, Any] = {"file": path}
+    paths = [path] if isinstance(path, str) else list(path)
+    record: dict[str, Any] = {"file": " + ".join(paths)}
+    if len(paths) > 1:
+        record["paired"] = paths
     # the per-file time limit is a timer signal: only where signals can be used (the main thread of
     # a worker process; a Dask worker thread relies on Dask's own limits)
     use_alarm = (limits.timeout > 0 and hasattr(signal, "SIGALRM")
@@ -83,8 +89,11 @@ def check_file(path: str, config: Config | None = None, limits: Limits | None = 
         if use_alarm:
             signal.signal(signal.SIGALRM, _alarm)
             signal.setitimer(signal.ITIMER_REAL, limits.timeout)
-        report = read(path)
+        report = read(*paths)
         findings = reconcile(report, config)
+        ident = Identity.of(report)
+        record["identity"] = {"unit": ident.unit, "year": ident.year,
+                              "kind": ident.kind.value if ident.kind else None, "part": ident.part}
         record.update(status="ok", counts={s.label: findings.count(s) for s in Severity},
                       findings=findings.to_dicts(), unplaced=len(report.unplaced), tables=len(report.tables),
                       evaluations=len(report.evaluations))
@@ -117,7 +126,9 @@ def done_files(out: Path) -> set[str]:
     with out.open(encoding="utf-8") as fh:
         for line in fh:
             try:
-                files.add(json.loads(line)["file"])
+                rec = json.loads(line)
+                files.add(rec["file"])
+                files.update(rec.get("paired", []))
             except (ValueError, KeyError):
                 continue  # a line cut by an interrupted run: that file is done again
     return files
@@ -230,13 +241,16 @@ class Summary:
     unreadable: Counter[str] = attrs.field(factory=Counter)
     files_with_errors: int = 0
     seconds: float = 0.0
+    paired: list[str] = attrs.field(factory=list)  # "a + b": files read as one report
 
     def add(self, rec: dict[str, Any]) -> None:
-        self.files += 1
+        self.files += len(rec.get("paired", [])) or 1
+        if rec.get("paired"):
+            self.paired.append(rec["file"])
         if rec["status"] != "ok":
             self.unreadable[rec.get("reason", "?")] += 1
             return
-        self.ok += 1
+        self.ok += len(rec.get("paired", [])) or 1
         self.by_severity.update({k: v for k, v in rec["counts"].items() if v})
         errs = [f["rule"] for f in rec["findings"] if f["severity"] == "error"]
         self.errors_by_rule.update(errs)
@@ -246,7 +260,10 @@ class Summary:
 def batch(paths: Iterable[str | Path], jobs: int = 1, out: Path | None = None, resume: bool = False,
           config: Config | None = None, limits: Limits | None = None, engine: str = "local",
           scheduler: str | None = None, progress: bool = False,
-          on_record: Callable[[dict[str, Any]], None] | None = None) -> Summary:
+          on_record: Callable[[dict[str, Any]], None] | None = None, pair: bool = True) -> Summary:
+    """Reconcile every file under ``paths``. With ``pair`` (the default) a budget's narrative file
+    and its tables file (same unit, year and kind, one with no tables, the other with no
+    narrative) are read together as one report; the summary lists what was paired."""
     limits = limits or Limits()
     files = [str(f) for f in discover(paths)]
     summary = Summary()
@@ -257,20 +274,49 @@ def batch(paths: Iterable[str | Path], jobs: int = 1, out: Path | None = None, r
     sink = Sink(out, resume)
     bar = Progress(len(files), progress)
     start = time.perf_counter()
+    held: list[dict[str, Any]] = []  # parts of budgets (narrative only, tables only): paired at the end
+
+    def emit(rec: dict[str, Any]) -> None:
+        sink.write(rec)
+        summary.add(rec)
+        if on_record is not None:
+            on_record(rec)
+
     try:
         records = (run_dask(files, scheduler or "", config, limits) if engine == "dask"
                    else run_local(files, jobs, config, limits))
         for rec in records:
-            sink.write(rec)
-            summary.add(rec)
             bar.update(rec)
-            if on_record is not None:
-                on_record(rec)
+            ident = rec.get("identity") or {}
+            if pair and ident.get("part") in ("narrative", "tables") and (ident.get("kind") or "").endswith("预算"):
+                held.append(rec)
+                continue
+            emit(rec)
+        for rec in _pair(held, config, limits):
+            emit(rec)
     finally:
         bar.close()
         sink.close()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _pair(held: list[dict[str, Any]], config: Config | None, limits: Limits) -> Iterator[dict[str, Any]]:
+    """The held records: each narrative/tables pair re-read as one report, the others as they were."""
+    from .grouping import Identity, pair_parts
+    from .models import DocumentKind
+
+    def ident(rec: dict[str, Any]) -> Identity:
+        i = rec["identity"]
+        kind = next((k for k in DocumentKind if k.value == i.get("kind")), None)
+        return Identity(i.get("unit"), i.get("year"), kind, i.get("part", ""))
+
+    for g in pair_parts([ident(r) for r in held]):
+        if len(g) == 1:
+            yield held[g[0]]
+            continue
+        narrative, tables = (held[i]["file"] for i in g)
+        yield check_file([narrative, tables], config, limits)
 
 
 def default_jobs() -> int:

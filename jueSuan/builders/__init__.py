@@ -104,7 +104,9 @@ def build_report(docs: list[Document]) -> Report:
     if kind is not None and kind.is_budget:
         tables, unplaced = _budget_only(tables, unplaced)
         heads = ["".join(c.text for c in row if c.origin is None) for d in docs for g in d.grids for row in g.rows[:3]]
-        unit_name = budget_unit_name([p.text for p in paragraphs[:400]] + titles + heads) or unit_name
+        unit_name = budget_unit_name([p.text for p in paragraphs[:400]] + titles + heads) or (
+            unit_name if unit_name and re.fullmatch(r"[\u4e00-\u9fff]{3,30}", unit_name) and "部分" not in unit_name
+            else None)
     quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "", year)
     return Report(
         sources=tuple(d.path for d in docs),

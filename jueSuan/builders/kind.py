@@ -3,6 +3,7 @@ table titles (the cover first: the first lines of the first file that say one)."
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..models import BudgetTableKind, DocumentKind, Table
@@ -49,20 +50,26 @@ def detect_kind(covers: list[list[str]], titles: list[str], tables: list[Table])
     return None, ""
 
 
-_NAME_LINE = re.compile(r"(?:预算主管部门|预算单位|编制部门|编制单位|部门(?:名称)?)[:：](.{3,40}?)(?:单位[:：].*)?$")
+_NAME_LINE = re.compile(r"(?:预算主管部门|预算单位|编制部门|编制单位|部门(?:名称)?)[:：]([^,，。、;；:：()（）《》“”]{3,30}?)"
+                        r"(?:单位[:：].*)?$")
+_NAME_SENTENCE = re.compile(r"^([\u4e00-\u9fff]{4,20}?)20\d{2}年度?(?:收入|收支|部门|一般公共预算|财政拨款|政府性基金)")
 _NAME_COVER = re.compile(r"^(.{4,40}?)(20\d{2})年度?(?:区级|市级|省级)?(?:部门|单位)预算")
 
 
 def budget_unit_name(texts: list[str]) -> str | None:
     """The unit a budget is of: 预算主管部门：/预算单位：/编制部门：/部门： lines, else the cover title."""
     names: dict[str, int] = {}
+    cover = [norm(t) for t in texts[:12] if norm(t)]
+    texts = list(texts) + [a + b for a, b in itertools.pairwise(cover)]  # 江苏省人大常委会办公厅 / 2019年度部门预算公开
     for text in texts:
         s = re.sub(r"^第[一二三四五六七八九十]+部分", "", norm(text))
+        if len(s) > 80:
+            continue
         m = _NAME_LINE.search(s)
         if m:
             names[m.group(1)] = names.get(m.group(1), 0) + 2
             continue
-        m = _NAME_COVER.match(s)
-        if m and not m.group(1).endswith(("区", "市", "省")) and "部分" not in m.group(1):  # 上海市普陀区2025年区级部门预算 names a region
+        m = _NAME_COVER.match(s) or _NAME_SENTENCE.match(s)
+        if m and not m.group(1).endswith(("区", "市", "省", "本部门", "本单位")) and "部分" not in m.group(1):  # 上海市普陀区2025年区级部门预算 names a region
             names[m.group(1)] = names.get(m.group(1), 0) + 1
     return max(names, key=lambda k: names[k]) if names else None

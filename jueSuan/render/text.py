@@ -79,6 +79,8 @@ def render_summary(summary: object) -> str:
              f"files with errors {s.files_with_errors}"]  # type: ignore[attr-defined]
     if s.by_severity:  # type: ignore[attr-defined]
         lines.append("findings: " + ", ".join(f"{k} {v}" for k, v in sorted(s.by_severity.items())))  # type: ignore[attr-defined]
+    for p in getattr(s, "paired", []):
+        lines.append(f"paired (one report): {p}")
     if s.errors_by_rule:  # type: ignore[attr-defined]
         lines.append(tabulate(sorted(s.errors_by_rule.items(), key=lambda kv: (-kv[1], kv[0])),  # type: ignore[attr-defined]
                               headers=["rule", "errors"], tablefmt="simple"))
