@@ -305,6 +305,7 @@ class Report:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     documents: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)  # the readers' Documents
+    targets: tuple[TargetSheet, ...] = ()  # a budget's 财政项目支出绩效目标表
     kind: DocumentKind | None = None  # 部门决算/单位决算/部门预算/单位预算 (None: could not tell)
     kind_evidence: str = ""  # what the kind was told from, as printed
     missing_parts: tuple[str, ...] = ()  # parts of the disclosure not among the files given (e.g. 预算表)
@@ -401,3 +402,36 @@ class PerformanceEvaluation:
     @property
     def display(self) -> str:
         return f"绩效自评表「{self.project}」"
+
+
+@attrs.frozen
+class TargetIndicator:
+    """One indicator row of a 绩效目标表: 一级/二级/三级 指标 and the 指标值 as printed."""
+
+    level1: str
+    level2: str
+    name: str
+    target: Target
+    ref: SourceRef
+
+
+@attrs.frozen
+class TargetSheet:
+    """One 财政项目支出绩效目标(填报)表 of a budget: the project, its funds (``project_total``
+    项目资金总额, ``project_fiscal`` 财政资金, ``project_other`` 其他资金; ``annual_total`` 年度资金申请总额,
+    ``annual_fiscal`` 当年财政拨款, ``annual_carryover`` 上年结转资金, ``annual_other`` 其他资金) and its
+    indicators."""
+
+    project: str
+    ref: SourceRef
+    unit: Unit | None = None
+    funds: tuple[tuple[str, str, Figure], ...] = ()  # (key, label as printed, figure)
+    indicators: tuple[TargetIndicator, ...] = ()
+    indicator_header: bool = False  # the 一级指标/二级指标/… header was found
+
+    def fund(self, key: str) -> tuple[str, Figure] | None:
+        return next(((label, f) for k, label, f in self.funds if k == key), None)
+
+    @property
+    def display(self) -> str:
+        return f"绩效目标表「{self.project}」"

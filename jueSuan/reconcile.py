@@ -60,6 +60,9 @@ def reconcile(
         if r.needs == "evaluations" and not report.evaluations:
             skipped.append(NotApplicable(r.id, "没有财政项目支出绩效自评表"))
             continue
+        if r.needs == "targets" and not report.targets:
+            skipped.append(NotApplicable(r.id, "没有财政项目支出绩效目标表"))
+            continue
         if r.needs == "narrative" and not report.narrative:
             skipped.append(NotApplicable(r.id, "没有情况说明"))
             continue

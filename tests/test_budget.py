@@ -53,7 +53,8 @@ def test_putuo_budget_gets_no_final_accounts_warnings_and_no_false_error(putuo: 
     assert not findings.filter(severity=jueSuan.Severity.ERROR)
     reasons = {n.rule: n.reason for n in findings.not_applicable}
     assert reasons["EC003"] == "部门预算不适用决算规则" and reasons["DC001"] == "部门预算不适用决算规则"
-    assert not any(r.startswith("BG") for r in reasons)
+    assert {r for r in reasons if r.startswith("BG")} == {"BG006", "BG007"}  # no 绩效目标表 in it
+    assert reasons["BG006"] == "没有财政项目支出绩效目标表"
 
 
 @needs_real
@@ -111,14 +112,13 @@ def _budgets(folder: Path) -> list[Path]:
 
 @needs_real
 @pytest.mark.parametrize("path", _budgets(SHANGHAI), ids=lambda p: p.stem)
-def test_every_shanghai_budget_is_read_as_a_budget_with_nine_tables_and_no_error(path: Path) -> None:
+def test_every_shanghai_budget_is_read_as_a_budget_with_nine_tables(path: Path) -> None:
     report = jueSuan.read(path)
     assert report.kind is (DocumentKind.UNIT_BUDGET if "单位预算" in report.kind_evidence
                            else DocumentKind.DEPARTMENT_BUDGET)
     assert report.kind.value in report.kind_evidence
     assert len(report.tables) == 9 and all(isinstance(t.kind, BudgetTableKind) for t in report.tables)
-    findings = jueSuan.reconcile(report)
-    assert not findings.filter(severity=jueSuan.Severity.ERROR)
+    findings = jueSuan.reconcile(report)  # the errors it finds: tests/test_budget_truth.py
     assert not [f for f in findings if f.rule.startswith(("DC001", "EC", "CL", "SU", "XT", "NR"))]
 
 
@@ -151,3 +151,23 @@ def test_json_and_text_state_the_kind(tmp_path: Path, capsys: pytest.CaptureFixt
     assert rep["document_kind"] == "部门预算" and [t["kind"] for t in rep["tables"]][:2] == ["B1", "B2"]
     main(["reconcile", str(PUTUO)])
     assert "文件类型 部门预算" in capsys.readouterr().out
+
+
+@needs_real
+def test_the_performance_target_sheets_are_read_and_checked() -> None:
+    path = SHANGHAI / "上海市普陀区万里街道办事处2023年部门预算.pdf"
+    report = jueSuan.read(path)
+    assert [t.project for t in report.targets][:2] == ["新建万里街道社区公共服务中心", "就业援助基地补贴"]
+    assert len(report.targets) == 5 and not report.evaluations
+    first = report.targets[0]
+    assert first.unit.label == "元" and first.fund("project_total")[1].value == Decimal("4100000.00")
+    assert {i.level1 for i in first.indicators} >= {"产出指标", "效益指标"}
+    assert first.indicators[0].target.low == Decimal("13459.00")
+    errors = [f for f in jueSuan.reconcile(report) if f.rule == "BG006"]
+    assert len(errors) == 1 and errors[0].difference == Decimal("-516000.00") and "公共服务设施运行经费" in errors[0].table
+    # an indicator without its 指标值 is reported
+    ind = attrs.evolve(first.indicators[1], target=attrs.evolve(first.indicators[1].target, text=""))
+    indicators = (first.indicators[0], ind, *first.indicators[2:])
+    changed = attrs.evolve(report, targets=(attrs.evolve(first, indicators=indicators),))
+    warnings = [f for f in jueSuan.reconcile(changed) if f.rule == "BG007"]
+    assert len(warnings) == 1 and "缺少指标值" in warnings[0].message

@@ -7,16 +7,26 @@ from pathlib import Path
 
 import attrs
 
-from ..models import BudgetTableKind, NarrativeParagraph, PerformanceEvaluation, Report, Table, TableKind, Unplaced
+from ..models import (
+    BudgetTableKind,
+    NarrativeParagraph,
+    PerformanceEvaluation,
+    Report,
+    Table,
+    TableKind,
+    TargetSheet,
+    Unplaced,
+)
 from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
 from .budget import build_budget_table
+from .budget_targets import build_target, is_target_grid
 from .kind import budget_unit_name, detect_kind
 from .layout import norm
 from .narrative import extract, narrative_section
 from .performance import build_evaluations, is_performance_grid
 from .recognize import _adjacent as adjacent
-from .recognize import candidates, find_year
+from .recognize import candidates, continue_grid, find_year
 from .tables import build_table
 
 __all__ = ["build_report"]
@@ -53,12 +63,21 @@ def build_report(docs: list[Document]) -> Report:
     seen: dict[TableKind | BudgetTableKind, Table] = {}
     evaluations: list[PerformanceEvaluation] = []
     titles: list[str] = []
+    targets: list[TargetSheet] = []
     for doc in docs:
         last_grid: Grid | None = None
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
         perf_grids: list[tuple[Grid, int | None]] = []
+        target_grids: list[Grid] = []
         for cand in candidates(doc):
             grid = cand.grid
+            if is_target_grid(grid):
+                target_grids.append(grid)
+                continue
+            if (target_grids and cand.kind is None and not cand.title and adjacent(doc.blocks, target_grids[-1], grid)
+                    and target_grids[-1].n_cols == grid.n_cols):  # a 绩效目标表 continued on the next page
+                target_grids[-1] = continue_grid(target_grids[-1], grid)
+                continue
             if is_performance_grid(grid) or (perf_grids and cand.kind is None and not cand.title
                                              and perf_grids[-1][0].index == grid.index - 1):
                 perf_grids.append((grid, cand.year))
@@ -91,6 +110,7 @@ def build_report(docs: list[Document]) -> Report:
             last_grid = cand.last or grid
         if perf_grids:
             evaluations.extend(build_evaluations(perf_grids, unplaced))
+        targets.extend(build_target(g, unplaced) for g in target_grids)
         for p in doc.paragraphs:
             if p.text.strip():
                 narrative.append(NarrativeParagraph(p.index, p.text, p.ref))
@@ -122,6 +142,7 @@ def build_report(docs: list[Document]) -> Report:
         documents=tuple(docs),
         kind=kind,
         kind_evidence=evidence,
+        targets=tuple(targets),
     )
 
 

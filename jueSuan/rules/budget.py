@@ -238,3 +238,41 @@ def bg005(c: Check) -> Iterator[Finding]:
                               [(1, ln.label, ln.get("budget")) for ln in (t.find("vehicle_purchase"),
                                                                           t.find("vehicle_operation")) if ln],
                               complete=t.complete)
+
+
+@rule("BG006", "budget.target_funds", "绩效目标表：项目资金总额 = 财政资金 + 其他资金；年度资金申请总额 = 当年财政拨款 + 上年结转资金 + 其他资金",
+      source="B-6", documents="budget", needs="targets")
+def bg006(c: Check) -> Iterator[Finding]:
+    """In every 财政项目支出绩效目标表 of the budget, the project's funds add up: 项目资金总额 is its
+    财政资金 plus 其他资金, and 年度资金申请总额 is 当年财政拨款 plus 上年结转资金 plus 其他资金."""
+    for sheet in c.report.targets:
+        for total, parts in (("project_total", ("project_fiscal", "project_other")),
+                             ("annual_total", ("annual_fiscal", "annual_carryover", "annual_other"))):
+            lhs = sheet.fund(total)
+            terms = [sheet.fund(k) for k in parts]
+            if lhs is None:
+                continue
+            yield from c.identity(sheet.display, lhs[0], lhs[0], lhs[1], [(1, t[0], t[1]) for t in terms if t])
+
+
+@rule("BG007", "budget.target_indicators", "绩效目标表：每个指标有一级、二级、三级指标和指标值；产出指标、效益指标均已设置",
+      severity=Severity.WARNING, source="B-7", documents="budget", needs="targets")
+def bg007(c: Check) -> Iterator[Finding]:
+    """Every 绩效目标表 lists indicators under its 一级/二级/三级指标 header, every indicator row names
+    its 一级, 二级 and 三级 indicator and states its 指标值, and the 一级 indicators include 产出指标 and
+    效益指标 (the two every project must set)."""
+    for sheet in c.report.targets:
+        if not sheet.indicator_header or not sheet.indicators:
+            yield c.finding(c.severity, sheet.display, "绩效指标", f"{sheet.display}未列出绩效指标", [])
+            continue
+        for ind in sheet.indicators:
+            missing = [w for w, v in (("一级指标", ind.level1), ("二级指标", ind.level2), ("三级指标", ind.name),
+                                      ("指标值", ind.target.words)) if not v.strip()]
+            if missing:
+                yield c.finding(c.severity, sheet.display, ind.name or ind.level2 or "指标",
+                                f"{sheet.display}指标「{ind.name or ind.level2}」缺少{'、'.join(missing)}"
+                                f"（{ind.ref.short()}）", [])
+        level1 = {ind.level1 for ind in sheet.indicators}
+        for need in ("产出指标", "效益指标"):
+            if not any(need in x for x in level1):
+                yield c.finding(c.severity, sheet.display, "一级指标", f"{sheet.display}未设置{need}", [])
