@@ -14,6 +14,7 @@ import sys
 import warnings
 from pathlib import Path
 
+import attrs
 from tabulate import tabulate
 
 from .api import read
@@ -65,6 +66,8 @@ def _parser() -> argparse.ArgumentParser:
     rec.add_argument("--ignore", action="append", default=[], metavar="RULES", help="do not run these rules")
     rec.add_argument("--config", help="a jueSuan.toml or pyproject.toml ([tool.jueSuan]) to use instead of the "
                                       "nearest one")
+    rec.add_argument("--budget", metavar="FILE", help="the same year's 预算 of the unit: the 决算's 年初预算 figures are "
+                                                    "checked against it")
     rec.add_argument("--one-report", action="store_true",
                      help="the files given are one report whatever they say (default: grouped by unit, year, kind)")
     b = sub.add_parser("batch", help="reconcile every file under the given paths, each file one report, in parallel")
@@ -102,6 +105,29 @@ def _groups(paths: list[str]) -> list[tuple[str, list[str]]]:
     return groups
 
 
+def attach_budgets(outcomes: list[Outcome], budget_file: str | None, config: object) -> None:
+    """Give each 决算 its 预算: the file of ``--budget``, or a 预算 of the same unit and year given
+    beside it; the 决算 is then reconciled again with the cross-document rules."""
+    from .grouping import same_unit
+
+    budgets = [o.report for o in outcomes if o.report is not None and o.report.is_budget]
+    if budget_file:
+        try:
+            budgets = [read(budget_file)]
+        except ReadError as exc:
+            print(f"jueSuan: --budget {exc}", file=sys.stderr)
+            return
+    for i, o in enumerate(outcomes):
+        r = o.report
+        if r is None or r.is_budget or r.kind is None:
+            continue
+        match = next((b for b in budgets if budget_file or (b.year == r.year and same_unit(b.unit_name, r.unit_name))),
+                     None)
+        if match is not None:
+            r = attrs.evolve(r, budget=match)
+            outcomes[i] = Outcome(o.label, r, reconcile(r, config))  # type: ignore[arg-type]
+
+
 def _read_one(label: str, files: list[str]) -> list[tuple[str, Report | ReadError]]:
     try:
         return [(label, read(*files))]
@@ -135,6 +161,7 @@ def _reconcile(args: argparse.Namespace) -> int:
                 outcomes.append(Outcome(name, error=got))
                 continue
             outcomes.append(Outcome(name, got, reconcile(got, config)))
+    attach_budgets(outcomes, args.budget, config)
     if args.format == OutputFormat.XLSX.value:
         from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
 

@@ -309,6 +309,7 @@ class Report:
     kind: DocumentKind | None = None  # 部门决算/单位决算/部门预算/单位预算 (None: could not tell)
     kind_evidence: str = ""  # what the kind was told from, as printed
     missing_parts: tuple[str, ...] = ()  # parts of the disclosure not among the files given (e.g. 预算表)
+    budget: Report | None = attrs.field(default=None, eq=False, repr=False)  # the same year's 预算 (--budget)
 
     @property
     def is_budget(self) -> bool:
