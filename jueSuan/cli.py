@@ -68,6 +68,8 @@ def _parser() -> argparse.ArgumentParser:
                                       "nearest one")
     rec.add_argument("--budget", metavar="FILE", help="the same year's 预算 of the unit: the 决算's 年初预算 figures are "
                                                     "checked against it")
+    rec.add_argument("--previous", metavar="FILE", help="last year's 决算 of the unit: the 与上年相比 amounts are "
+                                                      "checked against it")
     rec.add_argument("--one-report", action="store_true",
                      help="the files given are one report whatever they say (default: grouped by unit, year, kind)")
     b = sub.add_parser("batch", help="reconcile every file under the given paths, each file one report, in parallel")
@@ -128,6 +130,19 @@ def attach_budgets(outcomes: list[Outcome], budget_file: str | None, config: obj
             outcomes[i] = Outcome(o.label, r, reconcile(r, config))  # type: ignore[arg-type]
 
 
+def attach_previous(outcomes: list[Outcome], previous_file: str, config: object) -> None:
+    """Give each 决算 last year's 决算 (``--previous``) and reconcile it again."""
+    try:
+        previous = read(previous_file)
+    except ReadError as exc:
+        print(f"jueSuan: --previous {exc}", file=sys.stderr)
+        return
+    for i, o in enumerate(outcomes):
+        if o.report is not None and not o.report.is_budget:
+            r = attrs.evolve(o.report, previous=previous)
+            outcomes[i] = Outcome(o.label, r, reconcile(r, config))  # type: ignore[arg-type]
+
+
 def _read_one(label: str, files: list[str]) -> list[tuple[str, Report | ReadError]]:
     try:
         return [(label, read(*files))]
@@ -162,6 +177,8 @@ def _reconcile(args: argparse.Namespace) -> int:
                 continue
             outcomes.append(Outcome(name, got, reconcile(got, config)))
     attach_budgets(outcomes, args.budget, config)
+    if args.previous:
+        attach_previous(outcomes, args.previous, config)
     if args.format == OutputFormat.XLSX.value:
         from .render.xlsx import write_xlsx  # openpyxl is loaded only for an xlsx report
 

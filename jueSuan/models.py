@@ -310,6 +310,7 @@ class Report:
     kind_evidence: str = ""  # what the kind was told from, as printed
     missing_parts: tuple[str, ...] = ()  # parts of the disclosure not among the files given (e.g. 预算表)
     budget: Report | None = attrs.field(default=None, eq=False, repr=False)  # the same year's 预算 (--budget)
+    previous: Report | None = attrs.field(default=None, eq=False, repr=False)  # last year's 决算 (--previous)
 
     @property
     def is_budget(self) -> bool:

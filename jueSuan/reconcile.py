@@ -63,6 +63,9 @@ def reconcile(
         if r.needs == "budget" and report.budget is None:
             skipped.append(NotApplicable(r.id, "未提供同年的预算文件（--budget）"))
             continue
+        if r.needs == "previous" and report.previous is None:
+            skipped.append(NotApplicable(r.id, "未提供上年决算（--previous）"))
+            continue
         if r.needs == "targets" and not report.targets:
             skipped.append(NotApplicable(r.id, "没有财政项目支出绩效目标表"))
             continue

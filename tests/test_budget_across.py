@@ -82,3 +82,37 @@ def test_a_changed_initial_budget_figure_is_found_and_nothing_else(budget: Repor
     main(["reconcile", str(path), str(BUDGET)])
     out = capsys.readouterr().out
     assert out.count("== ") == 2 and "XD001" in out
+
+
+def _previous_year(path: Path, summary_total: str, fiscal_total: str, gpb_total: str) -> Path:
+    """A 2019 部门决算 of the Songjiang unit with the three totals its 2020 narrative compares with."""
+    t1 = [["项目", "金额", "项目", "金额"], ["一、财政拨款收入", summary_total, "一、一般公共服务支出", summary_total],
+          ["本年收入合计", summary_total, "本年支出合计", summary_total], ["总计", summary_total, "总计", summary_total]]
+    t4 = [["项目", "金额", "项目", "合计", "一般公共预算财政拨款"],
+          ["一、一般公共预算财政拨款", fiscal_total, "一、一般公共服务支出", fiscal_total, fiscal_total],
+          ["本年收入合计", fiscal_total, "本年支出合计", fiscal_total, fiscal_total],
+          ["总计", fiscal_total, "总计", fiscal_total, fiscal_total]]
+    t5 = [["科目编码", "科目名称", "合计", "基本支出", "项目支出"], ["201", "一般公共服务支出", gpb_total, gpb_total, ""],
+          ["合计", "", gpb_total, gpb_total, ""]]
+    return write_docx(path, ["上海市松江区城市运行管理中心2019年度部门决算",
+                             "收入支出决算总表", "单位：万元", t1, "财政拨款收入支出决算总表", "单位：万元", t4,
+                             "一般公共预算财政拨款支出决算表", "单位：万元", t5])
+
+
+def test_the_previous_year_changes_are_checked_against_last_years_final_accounts(tmp_path: Path) -> None:
+    current = Path(__file__).resolve().parents[1] / "samples" / "songjiang-2020.docx"
+    # 2020 prints 4,008.60 / 4,008.60 / 3,984.05 and says they grew by 1,767.69 / 1777.50 / 1762.78
+    good = _previous_year(tmp_path / "2019.docx", "2,240.91", "2,231.10", "2,221.27")
+    bad = _previous_year(tmp_path / "2019-bad.docx", "2,241.91", "2,231.10", "2,221.27")
+    # the three totals of last year were each compared
+    checked: set = set()
+    jueSuan.reconcile(attrs.evolve(jueSuan.read(current), previous=jueSuan.read(good)), trace=checked)
+    assert len({r for r in checked if r.file == good.name}) == 3
+    for previous, expected in ((good, []), (bad, [Decimal("1.00")])):  # said 1,767.69, printed 4,008.60 − 2,241.91
+        out = tmp_path / "o.json"
+        main(["reconcile", str(current), "--previous", str(previous), "--format", "json", "--output", str(out)])
+        doc = json.loads(out.read_text(encoding="utf-8"))
+        found = [f for f in doc["reports"][0]["findings"] if f["rule"] == "XD002"]
+        assert [Decimal(f["difference"]) for f in found] == expected, found
+        assert all(f["severity"] == "error" and "收入支出总计" in f["line"] for f in found)
+    assert not any(n["rule"] == "XD002" for n in doc["reports"][0]["not_applicable"])

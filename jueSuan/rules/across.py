@@ -74,3 +74,44 @@ def xd001(c: Check) -> Iterator[Finding]:
                 continue
             yield from _same(c, t7.display_title, mine.label, f"{mine.label}预算数", f,
                              f"{b9.display_title}「{theirs.label}」", g)
+
+
+# what a "与上年相比" sentence compares, by its subject: (table, role, side, column)
+_PREVIOUS_SUBJECTS: dict[str, tuple[TableKind, str, str | None, str]] = {
+    "收入支出总计": (TableKind.SUMMARY, "grand_total", "income", "amount"),
+    "财政拨款收入支出总计": (TableKind.FISCAL_SUMMARY, "grand_total", "income", "amount"),
+    "一般公共预算财政拨款支出": (TableKind.GPB_EXPENDITURE, "total", None, "total"),
+}
+
+
+def _figure(report: Report, kind: TableKind, role: str, side: str | None, column: str) -> Figure | None:
+    t = report.table(kind)
+    ln = t.find(role, side) if t is not None else None
+    return ln.get(column) if ln is not None else None
+
+
+@rule("XD002", "across.previous_year_change", "“与上年相比”增加/减少的金额 = 本年数 − 上年决算数（收入支出总计、财政拨款收入支出总计、一般公共预算财政拨款支出）",
+      source="B-9", needs="previous")
+def xd002(c: Check) -> Iterator[Finding]:
+    """Given last year's 决算 (``--previous``), each "与上年相比增加（减少）X万元" the narrative states
+    for the 收入支出总计, the 财政拨款收入支出总计 and the 一般公共预算财政拨款支出 is this year's figure
+    less last year's, as the two documents print them."""
+    prev = c.report.previous
+    assert prev is not None
+    if prev.year is not None and c.report.year is not None and prev.year != c.report.year - 1:
+        yield c.finding(Severity.WARNING, "与上年相比", "年度",
+                        f"给出的上年决算是{prev.year}年度的，本决算是{c.report.year}年度的：与上年相比未核对", [])
+        return
+    for q in c.report.quotes:
+        where = _PREVIOUS_SUBJECTS.get(q.subject)
+        if q.role != "change" or where is None or q.direction not in (1, -1) or q.measure != "money":
+            continue
+        now, before = _figure(c.report, *where), _figure(prev, *where)
+        if now is None or before is None:
+            continue
+        said = Figure(q.amount, q.ref, q.unit)
+        label = f"与上年相比{'增加' if q.direction > 0 else '减少'}"
+        terms = [(1, f"本年{q.subject}", now), (-1, f"上年决算{q.subject}", before)]
+        if q.direction < 0:
+            terms = [(-s, lbl, f) for s, lbl, f in terms]
+        yield from c.identity("情况说明", f"{q.subject}{label}", label, said, terms)
