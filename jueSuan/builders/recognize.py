@@ -71,6 +71,7 @@ _SIGNATURES: dict[TableKind, tuple[str, ...]] = {
 }
 
 _YEAR = re.compile(r"(20\d{2})年度?")
+_TABLE_NUMBER = re.compile(r"(?:公开)?\d{1,2}表|公开表[一二三四五六七八九十]+|表[一二三四五六七八九十]+")
 _TRAILING_UNIT = re.compile(r"(?:金额|计量)?单位[:：].*$")
 
 
@@ -81,6 +82,7 @@ def title_kind(text: str) -> TableKind | BudgetTableKind | None:
     s = re.sub(r"^(?:表[一二三四五六七八九十]+)?公开(?:\d+|[一二三四五六七八九十]+)表|公开(?:\d+|[一二三四五六七八九十]+)表$",
                "", s)  # Jiangsu: "公开01表收支预算总表", "收支预算总表公开表一"
     s = re.sub(r"公开表[一二三四五六七八九十]+$", "", s)
+    s = re.sub(r"(表)[(（][^()（）]{1,8}[)）]$", r"\1", s)  # Jiangsu: 财政拨款支出预算表（功能科目）
     if len(s) > 60 or (not s.endswith(("表", "表)", "表）")) and "决算表" not in s and "情况表" not in s):
         return None
     if re.search(r"预算(?:总)?表", s) and "决算" not in s and not s.startswith("第"):  # not the part heading 第二部分…部门预算表
@@ -140,6 +142,9 @@ def _title_rows(grid: Grid) -> tuple[str, Unit | None, set[int]]:
         if len(texts) > 2:
             break
         joined = " ".join(texts)
+        if _TABLE_NUMBER.fullmatch(norm(joined)):  # Jiangsu: a row of its own for 公开03表 above the title
+            rows.add(r)
+            continue
         u = detect_unit(joined)
         k = title_kind(texts[0]) if texts else None
         if k is not None or u is not None or not texts:
