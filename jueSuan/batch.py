@@ -76,15 +76,21 @@ def _init_worker(limits: Limits) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
-def check_file(path: str, config: Config | None = None, limits: Limits | None = None) -> dict[str, Any]:
-    """Read and reconcile one file; always returns a result record, never raises."""
+def check_file(path: str | list[str], config: Config | None = None, limits: Limits | None = None) -> dict[str, Any]:
+    """Read and reconcile one file (or the files of one report, given as a list); always returns a
+    result record, never raises. The record says what the file is (``identity``: unit, year, kind,
+    part) so that ``batch`` can pair a budget's narrative file with its tables file."""
     from .api import read
+    from .grouping import Identity
     from .readers import ReadError
     from .reconcile import reconcile
 
     limits = limits or Limits()
     start = time.perf_counter()
-    record: dict[str, Any] = {"file": path}
+    paths = [path] if isinstance(path, str) else list(path)
+    record: dict[str, Any] = {"file": " + ".join(paths)}
+    if len(paths) > 1:
+        record["paired"] = paths
     # the per-file time limit is a timer signal: only where signals can be used (the main thread of
     # a worker process; a Dask worker thread relies on Dask's own limits)
     use_alarm = (limits.timeout > 0 and hasattr(signal, "SIGALRM")
@@ -93,8 +99,11 @@ def check_file(path: str, config: Config | None = None, limits: Limits | None = 
         if use_alarm:
             signal.signal(signal.SIGALRM, _alarm)
             signal.setitimer(signal.ITIMER_REAL, limits.timeout)
-        report = read(path)
+        report = read(*paths)
         findings = reconcile(report, config)
+        ident = Identity.of(report)
+        record["identity"] = {"unit": ident.unit, "year": ident.year,
+                              "kind": ident.kind.value if ident.kind else None, "part": ident.part}
         record.update(status="ok", counts={s.label: findings.count(s) for s in Severity},
                       findings=findings.to_dicts(), unplaced=len(report.unplaced), tables=len(report.tables),
                       evaluations=len(report.evaluations))
@@ -251,13 +260,16 @@ class Summary:
     unreadable: Counter[str] = attrs.field(factory=Counter)
     files_with_errors: int = 0
     seconds: float = 0.0
+    paired: list[str] = attrs.field(factory=list)  # "a + b": files read as one report
 
     def add(self, rec: dict[str, Any]) -> None:
-        self.files += 1
+        self.files += len(rec.get("paired") or ()) or 1
+        if rec.get("paired"):
+            self.paired.append(rec["file"])
         if rec.get("status") != "ok":
             self.unreadable[rec.get("reason") or "?"] += 1
             return
-        self.ok += 1
+        self.ok += len(rec.get("paired") or ()) or 1
         self.by_severity.update({k: v for k, v in (rec.get("counts") or {}).items() if v})
         errs = [f["rule"] for f in rec.get("findings") or () if f.get("severity") == "error"]
         self.errors_by_rule.update(errs)
@@ -267,8 +279,12 @@ class Summary:
 def batch(paths: Iterable[str | Path], jobs: int = 1, out: Path | None = None, resume: bool = False,
           config: Config | None = None, limits: Limits | None = None, engine: str = "local",
           scheduler: str | None = None, progress: bool = False,
-          on_record: Callable[[dict[str, Any]], None] | None = None, retry_failed: bool = False) -> Summary:
-    """Check every file under ``paths``; records go to ``out`` and ``on_record`` as they come.
+          on_record: Callable[[dict[str, Any]], None] | None = None, retry_failed: bool = False,
+          pair: bool = True) -> Summary:
+    """Check every file under ``paths``; records go to ``out`` and ``on_record`` as they come. With
+    ``pair`` (the default) a budget's narrative file and its tables file (same unit, year and kind, one
+    with no tables, the other with no narrative) are read together as one report; the summary lists
+    what was paired.
 
     Raises ``OutputLocked`` when another run writes ``out``, and ``BatchInterrupted`` on Ctrl-C
     (after killing the workers; the output holds every record finished, ready for ``resume``)."""
@@ -279,13 +295,25 @@ def batch(paths: Iterable[str | Path], jobs: int = 1, out: Path | None = None, r
     sink: Sink | None = None
     bar = Progress(len(files), progress)
     start = time.perf_counter()
+    held: list[dict[str, Any]] = []  # parts of budgets (narrative only, tables only): paired at the end
+
+    def emit(rec: dict[str, Any]) -> None:
+        assert sink is not None
+        sink.write(rec)
+        summary.add(rec)
+        if on_record is not None:
+            on_record(rec)
+
     try:
         if resume and out is not None:
             done = prepare_resume(out, retry_failed)
+            counted: set[int] = set()
             for f in files:
                 if f in done:  # done by an earlier run: counted in this summary, not run again
                     summary.skipped += 1
-                    summary.add(done[f])
+                    if id(done[f]) not in counted:  # a paired record stands for both its files
+                        counted.add(id(done[f]))
+                        summary.add(done[f])
             files = [f for f in files if f not in done]
             bar.total = len(files)
         sink = Sink(out, resume)
@@ -293,11 +321,16 @@ def batch(paths: Iterable[str | Path], jobs: int = 1, out: Path | None = None, r
                    else run_local(files, jobs, config, limits))
         try:
             for rec in records:
-                sink.write(rec)
-                summary.add(rec)
                 bar.update(rec)
-                if on_record is not None:
-                    on_record(rec)
+                ident = rec.get("identity") or {}
+                if (pair and ident.get("part") in ("narrative", "tables")
+                        and (ident.get("kind") or "").endswith("预算")):
+                    held.append(rec)
+                    continue
+                emit(rec)
+            records = _pair(held, config, limits)
+            for rec in records:
+                emit(rec)
         except KeyboardInterrupt:
             close = getattr(records, "close", None)
             if close is not None:
@@ -312,6 +345,32 @@ def batch(paths: Iterable[str | Path], jobs: int = 1, out: Path | None = None, r
             lock.release()
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def _pair(held: list[dict[str, Any]], config: Config | None, limits: Limits) -> Iterator[dict[str, Any]]:
+    """The held records: each narrative/tables pair re-read as one report, the others as they were."""
+    from .grouping import Identity, pair_parts
+    from .models import DocumentKind
+
+    def ident(rec: dict[str, Any]) -> Identity:
+        i = rec["identity"]
+        kind = next((k for k in DocumentKind if k.value == i.get("kind")), None)
+        return Identity(i.get("unit"), i.get("year"), kind, i.get("part", ""))
+
+    pairs: list[list[str]] = []
+    for g in pair_parts([ident(r) for r in held]):
+        if len(g) == 1:
+            yield held[g[0]]
+        else:
+            pairs.append([held[i]["file"] for i in g])  # narrative, tables
+    if not can_fork():
+        for p in pairs:
+            yield check_file(p, config, limits)
+        return
+    child_limits = attrs.evolve(limits, timeout=0)  # the parent enforces the time limit
+    tasks = ((" + ".join(p), check_file, (p, config, child_limits)) for p in pairs)
+    for label, done in run_many(tasks, 1, WorkLimits(limits.timeout, limits.memory_mb)):
+        yield _record(label, done, limits)
 
 
 def default_jobs() -> int:

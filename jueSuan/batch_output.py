@@ -121,6 +121,8 @@ def prepare_resume(out: Path, retry_failed: bool = False) -> dict[str, dict[str,
             if retry_failed and rec.get("reason") in RETRIED_REASONS:
                 continue
             done[name] = rec
+            for part in rec.get("paired") or ():  # a narrative file and a tables file read as one report
+                done[part] = rec
             lines.append(line)
         kept = b"".join(lines)
     if kept != data and data.startswith(kept):

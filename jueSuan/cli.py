@@ -97,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
                      help="print the settings in force (configuration file, rules, fail-on) and exit")
     rec.add_argument("--color", choices=["auto", "always", "never"], default="auto",
                      help="colour the text output (auto: on a terminal, unless NO_COLOR is set)")
+    rec.add_argument("--budget", metavar="FILE", help="the same year's 预算 of the unit: the 决算's 年初预算 figures are "
+                                                    "checked against it")
+    rec.add_argument("--previous", metavar="FILE", help="last year's 决算 of the unit: the 与上年相比 amounts are "
+                                                      "checked against it")
+    rec.add_argument("--one-report", action="store_true",
+                     help="the files given are one report whatever they say (default: grouped by unit, year, kind)")
     _limit_options(rec)
     b = sub.add_parser("batch", help="核对文件夹 reconcile every file under the given paths, each file one report")
     b.add_argument("paths", nargs="+", metavar="PATH")
@@ -222,12 +228,17 @@ def _reconcile(args: argparse.Namespace) -> int:
     limits = work_limits(args.timeout, args.memory_mb, config)
     for label, files in groups:
         try:  # in a child process, bounded in time and memory (isolate.py)
-            report, findings = reconcile_bounded(files, config, limits, keep_documents=not _SLIM.get(args.format))
+            got = reconcile_bounded(files, config, limits, keep_documents=not _SLIM.get(args.format),
+                                    one_report=args.one_report, budget_file=args.budget,
+                                    previous_file=args.previous)
         except ReadError as exc:
-            print(f"jueSuan: {read_error_text(exc)}", file=sys.stderr)
-            outcomes.append(Outcome(label, error=exc))
-            continue
-        outcomes.append(Outcome(label, report, findings))
+            got = [(label, exc, None)]
+        for name, report, findings in got:
+            if isinstance(report, ReadError):
+                print(f"jueSuan: {read_error_text(report)}", file=sys.stderr)
+                outcomes.append(Outcome(name, error=report))
+            else:
+                outcomes.append(Outcome(name, report, findings))
     try:
         _write_output(args, outcomes, config, fail_on)
     except BrokenPipeError:  # piped into head: main() ends quietly

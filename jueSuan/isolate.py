@@ -302,29 +302,19 @@ def bounded(fn: Callable[..., Any], *args: Any, limits: WorkLimits | None = None
     raise AssertionError("unreachable")  # pragma: no cover
 
 
-def read_and_reconcile(files: list[str], config: Any = None, keep_documents: bool = True) -> tuple[Any, Any]:
-    """The work of ``reconcile`` on one report: read the files, build, reconcile (in the child).
-    Without ``keep_documents`` the report comes back without the documents as read (every cell of
-    every grid: half the cost of sending it back), which only the html and xlsx outputs show."""
-    from .api import read
-    from .reconcile import reconcile
-
-    report = read(*files)
-    findings = reconcile(report, config)
-    if not keep_documents:
-        report = attrs.evolve(report, documents=())
-    return report, findings
-
-
 def reconcile_bounded(files: list[str], config: Any = None, limits: WorkLimits | None = None,
-                      keep_documents: bool = True) -> tuple[Any, Any]:
-    """``read_and_reconcile`` in a child process under ``limits``: (report, findings), or a
-    ``ReadError`` (the file's own, or timeout / too-large / crashed). The readers the files need are
-    imported here first, so that the child's limits go to reading, not to importing."""
+                      keep_documents: bool = True, one_report: bool = False, budget_file: str | None = None,
+                      previous_file: str | None = None) -> list[tuple[str, Any, Any]]:
+    """``grouping.reconcile_files`` in a child process under ``limits``: (label, report, findings) per
+    report, or (label, ReadError, None) per file that could not be read; a ``ReadError`` raised for the
+    whole (timeout, too-large, crashed, or an unreadable --budget/--previous file). The readers the
+    files need are imported here first, so that the child's limits go to reading, not to importing."""
+    from .grouping import reconcile_files
     from .readers import reader_for
 
-    for suffix in {os.path.splitext(str(f))[1].lower() for f in files}:
+    every = [*files, *(f for f in (budget_file, previous_file) if f)]
+    for suffix in {os.path.splitext(str(f))[1].lower() for f in every}:
         with contextlib.suppress(Exception):
             reader_for(suffix)
-    return bounded(read_and_reconcile, files, config, keep_documents, limits=limits,  # type: ignore[no-any-return]
-                   label=" + ".join(files))
+    return bounded(reconcile_files, files, config, one_report, budget_file, previous_file,  # type: ignore[no-any-return]
+                   keep_documents, limits=limits, label=" + ".join(files))

@@ -39,6 +39,52 @@ class TableKind(enum.Enum):
 PUBLIC_TABLES = tuple(k for k in TableKind if k is not TableKind.ASSETS)
 
 
+class BudgetTableKind(enum.Enum):
+    """The tables of a 部门预算/单位预算, as Shanghai and Jiangsu print them. Value: (short id, title).
+
+    Shanghai prints nine (财务收支预算总表 … “三公”经费和机关运行经费预算表); Jiangsu prints 公开01表–公开12表,
+    most of them the same tables under shorter titles, plus 财政拨款支出/基本支出, 机关运行经费 and 政府采购.
+    """
+
+    SUMMARY = ("B1", "财务收支预算总表")
+    INCOME = ("B2", "收入预算总表")
+    EXPENDITURE = ("B3", "支出预算总表")
+    FISCAL_SUMMARY = ("B4", "财政拨款收支预算总表")
+    FISCAL_EXPENDITURE = ("B4a", "财政拨款支出预算表")
+    FISCAL_BASIC = ("B4b", "财政拨款基本支出预算表")
+    GPB_EXPENDITURE = ("B5", "一般公共预算支出功能分类预算表")
+    GOV_FUND = ("B6", "政府性基金预算支出功能分类预算表")
+    SOE_CAPITAL = ("B7", "国有资本经营预算支出功能分类预算表")
+    BASIC_ECONOMIC = ("B8", "一般公共预算基本支出经济分类预算表")
+    THREE_PUBLIC = ("B9", "“三公”经费和机关运行经费预算表")
+    OPERATING_COSTS = ("B10", "一般公共预算机关运行经费支出预算表")
+    PROCUREMENT = ("B11", "政府采购支出预算表")
+
+    def __init__(self, short: str, canonical_title: str) -> None:
+        self.short = short
+        self.canonical_title = canonical_title
+
+
+AnyTableKind = TableKind | BudgetTableKind
+
+
+class DocumentKind(enum.Enum):
+    """What a disclosure is: a 决算 (final accounts) or a 预算 (budget), of a 部门 or of one 单位."""
+
+    DEPARTMENT_FINAL = "部门决算"
+    UNIT_FINAL = "单位决算"
+    DEPARTMENT_BUDGET = "部门预算"
+    UNIT_BUDGET = "单位预算"
+
+    @property
+    def is_budget(self) -> bool:
+        return self in (DocumentKind.DEPARTMENT_BUDGET, DocumentKind.UNIT_BUDGET)
+
+    @property
+    def code(self) -> str:
+        return self.name.lower()
+
+
 class Level(enum.Enum):
     CLASS = "类"
     SEGMENT = "款"
@@ -118,7 +164,7 @@ class Line:
 class Table:
     """A recognised table. Subclasses add typed access for their kind."""
 
-    kind: TableKind
+    kind: TableKind | BudgetTableKind
     title: str
     unit: Unit | None
     ref: SourceRef
@@ -265,8 +311,18 @@ class Report:
     quotes: tuple[Quote, ...] = ()
     claims: tuple[Claim, ...] = ()
     documents: tuple[object, ...] = attrs.field(default=(), eq=False, repr=False)  # the readers' Documents
+    targets: tuple[TargetSheet, ...] = ()  # a budget's 财政项目支出绩效目标表
+    kind: DocumentKind | None = None  # 部门决算/单位决算/部门预算/单位预算 (None: could not tell)
+    kind_evidence: str = ""  # what the kind was told from, as printed
+    missing_parts: tuple[str, ...] = ()  # parts of the disclosure not among the files given (e.g. 预算表)
+    budget: Report | None = attrs.field(default=None, eq=False, repr=False)  # the same year's 预算 (--budget)
+    previous: Report | None = attrs.field(default=None, eq=False, repr=False)  # last year's 决算 (--previous)
 
-    def table(self, kind: TableKind) -> Table | None:
+    @property
+    def is_budget(self) -> bool:
+        return self.kind is not None and self.kind.is_budget
+
+    def table(self, kind: TableKind | BudgetTableKind) -> Table | None:
         return next((t for t in self.tables if t.kind is kind), None)
 
     @property
@@ -354,3 +410,36 @@ class PerformanceEvaluation:
     @property
     def display(self) -> str:
         return f"绩效自评表「{self.project}」"
+
+
+@attrs.frozen
+class TargetIndicator:
+    """One indicator row of a 绩效目标表: 一级/二级/三级 指标 and the 指标值 as printed."""
+
+    level1: str
+    level2: str
+    name: str
+    target: Target
+    ref: SourceRef
+
+
+@attrs.frozen
+class TargetSheet:
+    """One 财政项目支出绩效目标(填报)表 of a budget: the project, its funds (``project_total``
+    项目资金总额, ``project_fiscal`` 财政资金, ``project_other`` 其他资金; ``annual_total`` 年度资金申请总额,
+    ``annual_fiscal`` 当年财政拨款, ``annual_carryover`` 上年结转资金, ``annual_other`` 其他资金) and its
+    indicators."""
+
+    project: str
+    ref: SourceRef
+    unit: Unit | None = None
+    funds: tuple[tuple[str, str, Figure], ...] = ()  # (key, label as printed, figure)
+    indicators: tuple[TargetIndicator, ...] = ()
+    indicator_header: bool = False  # the 一级指标/二级指标/… header was found
+
+    def fund(self, key: str) -> tuple[str, Figure] | None:
+        return next(((label, f) for k, label, f in self.funds if k == key), None)
+
+    @property
+    def display(self) -> str:
+        return f"绩效目标表「{self.project}」"

@@ -25,6 +25,21 @@ def check_config(config: Config) -> None:
         raise ConfigError(f"{where}未知的规则 unknown rule id(s) or prefix(es): {', '.join(bad)}")
 
 
+def kind_not_applicable(r: Rule, report: Report) -> str:
+    """Why ``r`` does not apply to a document of ``report``'s kind ("" when it does, or the kind is
+    unknown): 决算 rules on a 预算, 预算 rules on a 决算."""
+    kind = report.kind
+    if kind is None or r.documents == "any":
+        return ""
+    if kind.is_budget and r.documents == "budget" and report.missing_parts and not report.tables:
+        return f"未提供{'、'.join(report.missing_parts)}（只给了说明文件）"
+    if kind.is_budget and r.documents == "final":
+        return f"{kind.value}不适用决算规则"
+    if not kind.is_budget and r.documents == "budget":
+        return f"{kind.value}不适用预算规则"
+    return ""
+
+
 def reconcile(
     report: Report,
     config: Config | None = None,
@@ -49,6 +64,10 @@ def reconcile(
     skipped: list[NotApplicable] = []
     chosen = [r for r in (rules if rules is not None else default_rules()) if selected(config, r.id, r.name)]
     for r in chosen:
+        reason = kind_not_applicable(r, report)
+        if reason:
+            skipped.append(NotApplicable(r.id, reason))
+            continue
         missing = [k for k in r.requires if report.table(k) is None]
         if missing:
             names = "、".join(k.canonical_title for k in missing)
@@ -56,6 +75,15 @@ def reconcile(
             continue
         if r.needs == "evaluations" and not report.evaluations:
             skipped.append(NotApplicable(r.id, "没有财政项目支出绩效自评表"))
+            continue
+        if r.needs == "budget" and report.budget is None:
+            skipped.append(NotApplicable(r.id, "未提供同年的预算文件（--budget）"))
+            continue
+        if r.needs == "previous" and report.previous is None:
+            skipped.append(NotApplicable(r.id, "未提供上年决算（--previous）"))
+            continue
+        if r.needs == "targets" and not report.targets:
+            skipped.append(NotApplicable(r.id, "没有财政项目支出绩效目标表"))
             continue
         if r.needs == "narrative" and not report.narrative:
             skipped.append(NotApplicable(r.id, "没有情况说明"))

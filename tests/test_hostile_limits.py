@@ -96,7 +96,8 @@ def test_the_child_returns_the_same_report_as_in_process() -> None:
     import jueSuan
     from jueSuan.isolate import reconcile_bounded
 
-    report, findings = reconcile_bounded([str(DOCX)])
+    [(label, report, findings)] = reconcile_bounded([str(DOCX)])
+    assert label == str(DOCX)
     direct = jueSuan.reconcile(jueSuan.read(DOCX))
     assert [f.to_dict() for f in findings] == [f.to_dict() for f in direct]
     assert len(report.tables) == 10

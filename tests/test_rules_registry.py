@@ -10,7 +10,7 @@ def test_rules_are_well_formed() -> None:
     ids = [r.id for r in rules]
     assert len(ids) == len(set(ids))
     for r in rules:
-        assert re.fullmatch(r"(SU|CL|FA|EC|TP|AS|XT|DC|PF|NR)\d{3}", r.id), r.id
+        assert re.fullmatch(r"(SU|CL|FA|EC|TP|AS|XT|DC|PF|NR|BG|XD)\d{3}", r.id), r.id
         assert re.fullmatch(r"[a-z_]+\.[a-z_]+", r.name), r.name
         assert r.summary and any("\u4e00" <= ch <= "\u9fff" for ch in r.summary)
         assert len(r.doc) > 30, f"{r.id} needs its documentation"

@@ -39,8 +39,9 @@ def test_everything_recognised_and_placed(clean: jueSuan.Report) -> None:
 def test_no_finding_on_a_consistent_document(clean: jueSuan.Report) -> None:
     findings = jueSuan.reconcile(clean)
     assert [(f.rule, f.message) for f in findings] == []
-    # no 绩效自评表 in this document: only the P rules are not applicable
-    assert {n.rule[:2] for n in findings.not_applicable} == {"PF"}
+    # no 绩效自评表 in this document: only the P rules are not applicable (and the budget rules, BG, and
+    # the cross-document ones, XD, which need a 预算 beside it)
+    assert {n.rule[:2] for n in findings.not_applicable} == {"PF", "BG", "XD"}
 
 
 def _set(rows: list[list[object]], label: str, col: int, text: str) -> list[list[object]]:

@@ -7,14 +7,27 @@ from pathlib import Path
 
 import attrs
 
-from ..models import NarrativeParagraph, PerformanceEvaluation, Report, Table, TableKind, Unplaced
+from ..models import (
+    BudgetTableKind,
+    NarrativeParagraph,
+    PerformanceEvaluation,
+    Report,
+    Table,
+    TableKind,
+    TargetSheet,
+    Unplaced,
+)
 from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
+from .budget import build_budget_table
+from .budget_targets import build_target, is_target_grid
+from .kind import budget_unit_name, detect_kind
 from .layout import norm
 from .narrative import extract, narrative_section
 from .performance import build_evaluations, is_performance_grid
 from .printed import place_quotes, toc_numbers
-from .recognize import candidates, find_year
+from .recognize import _adjacent as adjacent
+from .recognize import candidates, continue_grid, find_year
 from .tables import build_table
 
 __all__ = ["build_report"]
@@ -48,26 +61,48 @@ def build_report(docs: list[Document]) -> Report:
     unplaced: list[Unplaced] = []
     narrative: list[NarrativeParagraph] = []
     headings: list[tuple[str, object]] = []
-    seen: dict[TableKind, Table] = {}
+    seen: dict[TableKind | BudgetTableKind, Table] = {}
     evaluations: list[PerformanceEvaluation] = []
+    titles: list[str] = []
+    targets: list[TargetSheet] = []
     for doc in docs:
+        last_grid: Grid | None = None
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
         perf_grids: list[tuple[Grid, int | None]] = []
         toc = toc_numbers(doc)
+        target_grids: list[Grid] = []
         for cand in candidates(doc):
             if cand.kind is not None and not cand.number and cand.kind in toc:
                 cand = attrs.evolve(cand, number=toc[cand.kind])
             grid = cand.grid
+            if is_target_grid(grid):
+                target_grids.append(grid)
+                continue
+            if (target_grids and cand.kind is None and not cand.title and adjacent(doc.blocks, target_grids[-1], grid)
+                    and target_grids[-1].n_cols == grid.n_cols):  # a 绩效目标表 continued on the next page
+                target_grids[-1] = continue_grid(target_grids[-1], grid)
+                continue
             if is_performance_grid(grid) or (perf_grids and cand.kind is None and not cand.title
                                              and perf_grids[-1][0].index == grid.index - 1):
                 perf_grids.append((grid, cand.year))
                 continue
+            if cand.title:
+                titles.append(cand.title)
             if cand.kind is None:
+                if tables and isinstance(tables[-1].kind, BudgetTableKind) and last_grid is not None \
+                        and _grid_has_figures(grid) and adjacent(doc.blocks, last_grid, grid):
+                    # a grid with figures right after a budget table, not joined to it: it may hold the
+                    # table's last rows (a page break the reader split differently), so its sums are unsure
+                    tables[-1] = attrs.evolve(tables[-1], dropped=tables[-1].dropped + 1)
+                    unplaced.append(Unplaced(f"table {grid.index + 1}",
+                                             f"紧接{tables[-1].display_title}之后的表格未能识别，可能是其续表；该表合计未能确认",
+                                             grid.ref, cand.title))
+                    continue
                 if _grid_has_figures(grid) or cand.problem:
-                    reason = cand.problem or "table not recognised as any 决算 table (no matching title or header)"
+                    reason = cand.problem or "table not recognised as any 决算 or 预算 table (no matching title or header)"
                     unplaced.append(Unplaced(f"table {grid.index + 1}", reason, grid.ref, cand.title))
                 continue
-            table, lost = build_table(cand)
+            table, lost = build_budget_table(cand) if isinstance(cand.kind, BudgetTableKind) else build_table(cand)
             unplaced.extend(lost)
             if cand.kind in seen:
                 unplaced.append(Unplaced(
@@ -76,8 +111,10 @@ def build_report(docs: list[Document]) -> Report:
                 continue
             seen[cand.kind] = table
             tables.append(table)
+            last_grid = cand.last or grid
         if perf_grids:
             evaluations.extend(build_evaluations(perf_grids, unplaced))
+        targets.extend(build_target(g, unplaced) for g in target_grids)
         for p in doc.paragraphs:
             if p.text.strip():
                 narrative.append(NarrativeParagraph(p.index, p.text, p.ref))
@@ -86,6 +123,14 @@ def build_report(docs: list[Document]) -> Report:
     paragraphs = [p for d in docs for p in d.paragraphs]
     unit_name = _unit_name(paragraphs)
     year = find_year([t.title for t in tables] + [h for h, _ in headings])
+    covers = [[p.text for p in d.paragraphs if p.text.strip()][:20] for d in docs]
+    kind, evidence = detect_kind(covers, titles + [h for h, _ in headings], tables)
+    if kind is not None and kind.is_budget:
+        tables, unplaced = _budget_only(tables, unplaced)
+        heads = ["".join(c.text for c in row if c.origin is None) for d in docs for g in d.grids for row in g.rows[:3]]
+        unit_name = budget_unit_name([p.text for p in paragraphs[:400]] + titles + heads) or (
+            unit_name if unit_name and re.fullmatch(r"[\u4e00-\u9fff]{3,30}", unit_name) and "部分" not in unit_name
+            else None)
     quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "", year)
     quotes = place_quotes(quotes, tuple(narrative))
     return Report(
@@ -100,4 +145,16 @@ def build_report(docs: list[Document]) -> Report:
         quotes=tuple(quotes),
         claims=tuple(claims),
         documents=tuple(docs),
+        kind=kind,
+        kind_evidence=evidence,
+        targets=tuple(targets),
     )
+
+
+def _budget_only(tables: list[Table], unplaced: list[Unplaced]) -> tuple[list[Table], list[Unplaced]]:
+    """In a budget, a grid taken for a 决算 table (by its header words alone) is not one: listed as
+    not placed, with the reason, instead of being checked as a 决算 table."""
+    kept = [t for t in tables if isinstance(t.kind, BudgetTableKind)]
+    extra = [Unplaced(f"table {t.display_title}", "预算文件中形似决算表的表格，未按决算表检查", t.ref, t.title)
+             for t in tables if not isinstance(t.kind, BudgetTableKind)]
+    return kept, unplaced + extra

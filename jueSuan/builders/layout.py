@@ -19,6 +19,7 @@ from ..readers.sheet import is_cell_error
 
 CODE_RE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2,3}$")
+_SHORT_PART = re.compile(r"^\d$")  # a 款/项 part printed without its leading zero ("2" for "02")
 _LEADING_CODE = re.compile(r"^\[?([1-9]\d{2}(?:\d{2}){0,2})\]?\s*(\D.*)$")
 _ORDINAL = re.compile(
     r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|其中[:：]|减[:：]|加[:：])"
@@ -255,6 +256,8 @@ def _entry_code(grid: Grid, r: int, group: Group, inherited: list[str]) -> str |
     if len(filled) == 1 and filled[0] == 0 and CODE_RE.match(parts[0]):
         inherited[:] = [parts[0]]
         return parts[0]
+    # a workbook that stored 款/项 as numbers prints 301 | 2 for 30102: a one-digit part after the 类
+    parts = [p.zfill(2) if i > 0 and _SHORT_PART.match(p) else p for i, p in enumerate(parts)]
     if len(parts) == 1 or not all(_CODE_PART.match(parts[i]) for i in filled):
         return None
     new = (inherited + [""] * len(parts))[: filled[-1] + 1]

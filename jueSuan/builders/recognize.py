@@ -10,7 +10,7 @@ import re
 
 import attrs
 
-from ..models import TableKind
+from ..models import BudgetTableKind, TableKind
 from ..numbers import Unit, detect_unit
 from ..readers.base import Document, Grid, Paragraph
 from .layout import norm
@@ -30,6 +30,33 @@ _TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
     (TableKind.ASSETS, ("资产负债情况表", "国有资产占用情况表", "资产占用情况表", "资产情况表"), ()),
 )
 
+B = BudgetTableKind
+# budget titles (预算, never 决算), Shanghai's and Jiangsu's wordings; tried first, in this order
+_BUDGET_TITLE_RULES: tuple[tuple[BudgetTableKind, tuple[str, ...], tuple[str, ...]], ...] = (
+    (B.THREE_PUBLIC, ("三公",), ()),
+    (B.OPERATING_COSTS, ("机关运行经费",), ()),
+    (B.PROCUREMENT, ("政府采购",), ()),
+    (B.FISCAL_SUMMARY, ("财政拨款收支预算总表", "财政拨款收支总表"), ()),
+    (B.FISCAL_BASIC, ("财政拨款基本支出",), ()),
+    (B.FISCAL_EXPENDITURE, ("财政拨款支出预算表",), ("政府性基金", "一般公共预算", "国有资本")),
+    (B.GOV_FUND, ("政府性基金",), ()),
+    (B.SOE_CAPITAL, ("国有资本经营",), ()),
+    (B.BASIC_ECONOMIC, ("基本支出",), ()),
+    (B.GPB_EXPENDITURE, ("一般公共预算支出",), ()),
+    (B.SUMMARY, ("收支预算总表", "收支总表"), ("财政拨款",)),
+    (B.INCOME, ("收入预算总表", "收入预算表", "收入总表"), ("支出",)),
+    (B.EXPENDITURE, ("支出预算总表", "支出预算表", "支出总表"), ("收入",)),
+)
+_TOTALS = ("合计", "总计", "小计")
+_BUDGET_SIGNATURES: dict[BudgetTableKind, tuple[str, ...]] = {
+    **{k: _TOTALS for k in BudgetTableKind},
+    B.THREE_PUBLIC: ("出国", "接待", "公务用车"),
+    B.OPERATING_COSTS: ("机关运行", "合计", "金额", "预算数"),
+    B.PROCUREMENT: ("采购",),
+    B.BASIC_ECONOMIC: ("工资福利", "商品和服务", "人员经费", "经济分类"),
+    B.FISCAL_BASIC: ("工资福利", "商品和服务", "人员经费", "经济分类"),
+}
+
 # header/body vocabulary that confirms a kind: (any of these) must appear in the grid's text
 _SIGNATURES: dict[TableKind, tuple[str, ...]] = {
     TableKind.SUMMARY: ("本年收入合计", "本年支出合计"),
@@ -47,13 +74,24 @@ _SIGNATURES: dict[TableKind, tuple[str, ...]] = {
 _TEMPLATE_INSTRUCTION = re.compile(r"作下述说明|按上述格式依次说明")
 
 _YEAR = re.compile(r"(20\d{2})年度?")
+_TABLE_NUMBER = re.compile(r"(?:公开)?\d{1,2}表|公开表[一二三四五六七八九十]+|表[一二三四五六七八九十]+")
 _TRAILING_UNIT = re.compile(r"(?:金额|计量)?单位[:：].*$")
 
 
-def title_kind(text: str) -> TableKind | None:
+def title_kind(text: str) -> TableKind | BudgetTableKind | None:
     """The table kind a title names, or None. ``text`` is a title as printed."""
     s = _TRAILING_UNIT.sub("", norm(text))  # "收入支出决算总表 单位：万元" on one line
+    s = re.sub(r"(?:编制部门|编制单位|预算单位|部门)[:：].*$", "", s)  # "收支预算总表部门：江苏省政协办公厅 单位：万元"
+    s = re.sub(r"^(?:表[一二三四五六七八九十]+)?公开(?:\d+|[一二三四五六七八九十]+)表|公开(?:\d+|[一二三四五六七八九十]+)表$",
+               "", s)  # Jiangsu: "公开01表收支预算总表", "收支预算总表公开表一"
+    s = re.sub(r"公开表[一二三四五六七八九十]+$", "", s)
+    s = re.sub(r"(表)[(（][^()（）]{1,8}[)）]$", r"\1", s)  # Jiangsu: 财政拨款支出预算表（功能科目）
     if len(s) > 60 or (not s.endswith(("表", "表)", "表）")) and "决算表" not in s and "情况表" not in s):
+        return None
+    if re.search(r"预算(?:总)?表", s) and "决算" not in s and not s.startswith("第"):  # not the part heading 第二部分…部门预算表
+        for bkind, needed, forbidden in _BUDGET_TITLE_RULES:
+            if any(n in s for n in needed) and not any(f in s for f in forbidden):
+                return bkind
         return None
     for kind, needed, forbidden in _TITLE_RULES:
         if any(n in s for n in needed) and not any(f in s for f in forbidden):
@@ -79,15 +117,16 @@ def signature_kind(grid: Grid) -> TableKind | None:
     return None
 
 
-def signature_ok(kind: TableKind, grid: Grid) -> bool:
+def signature_ok(kind: TableKind | BudgetTableKind, grid: Grid) -> bool:
     text = norm("".join(c.text for row in grid.rows for c in row if c.origin is None))
-    return any(w in text for w in _SIGNATURES[kind])
+    words = _BUDGET_SIGNATURES[kind] if isinstance(kind, BudgetTableKind) else _SIGNATURES[kind]
+    return any(w in text for w in words)
 
 
 @attrs.frozen
 class Candidate:
     grid: Grid
-    kind: TableKind | None
+    kind: TableKind | BudgetTableKind | None
     title: str
     unit: Unit | None
     title_rows: frozenset[int]
@@ -107,6 +146,9 @@ def _title_rows(grid: Grid) -> tuple[str, Unit | None, set[int]]:
         if len(texts) > 2:
             break
         joined = " ".join(texts)
+        if _TABLE_NUMBER.fullmatch(norm(joined)):  # Jiangsu: a row of its own for 公开03表 above the title
+            rows.add(r)
+            continue
         u = detect_unit(joined)
         k = title_kind(texts[0]) if texts else None
         if k is not None or u is not None or not texts:

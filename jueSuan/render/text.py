@@ -115,6 +115,9 @@ def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHE
             unit = r.unit.label if r.unit else "未注明"
             out.append(f"== {o.label}")
             out.append(summary_line(fs, verbose))
+            out.append(f"   文件类型 {r.kind.value if r.kind else '未能判断'}"
+                       + (f"（据「{r.kind_evidence[:40]}」）" if r.kind_evidence else "")
+                       + (f" · 未提供：{'、'.join(r.missing_parts)}" if r.missing_parts else ""))
             out.append(f"   单位 {r.unit_name or '?'} · 年度 {r.year or '?'} · 金额单位 {unit} · "
                        f"识别表格 {len(r.tables)}: " + " ".join(t.kind.short for t in r.tables))
             if not any(f.severity.rank >= Severity.WARNING.rank for f in fs):
@@ -170,6 +173,8 @@ def render_summary(summary: object) -> str:
              f"有错误的文件 files with errors {s.files_with_errors}"]  # type: ignore[attr-defined]
     if s.by_severity:  # type: ignore[attr-defined]
         lines.append("发现 findings: " + ", ".join(f"{k} {v}" for k, v in sorted(s.by_severity.items())))  # type: ignore[attr-defined]
+    for p in getattr(s, "paired", []):
+        lines.append(f"合并为一份报告 paired (one report): {p}")
     if s.errors_by_rule:  # type: ignore[attr-defined]
         lines += align(sorted(([k, str(v)] for k, v in s.errors_by_rule.items()),  # type: ignore[attr-defined]
                               key=lambda kv: (-int(kv[1]), kv[0])), headers=["规则 rule", "错误 errors"], right=(1,))

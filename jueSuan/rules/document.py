@@ -64,13 +64,14 @@ def _name(label: str) -> str:
     return norm(label).replace("（", "(").replace("）", ")")
 
 
-@rule("DC003", "document.code_names", "同一科目编码在各表中名称一致", severity=Severity.WARNING, source="D-3")
+@rule("DC003", "document.code_names", "同一科目编码在各表中名称一致", severity=Severity.WARNING, source="D-3",
+      documents="any")
 def dc003(c: Check) -> Iterator[Finding]:
     """The same classification code carries the same name in every table where it appears."""
     first: dict[str, tuple[Line, str]] = {}
     for t in c.report.tables:
         for ln in t.lines:
-            if not ln.code:
+            if not ln.code or not norm(ln.label):  # a code read without its name says nothing about names
                 continue
             seen = first.get(ln.code)
             if seen is None:

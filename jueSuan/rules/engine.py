@@ -17,7 +17,7 @@ import attrs
 
 from ..config import Tolerance
 from ..findings import Finding, Severity, Term
-from ..models import Figure, Report, Table, TableKind
+from ..models import BudgetTableKind, Figure, Report, Table, TableKind
 from ..source import SourceRef
 
 CheckFn = Callable[["Check"], Iterator[Finding]]
@@ -32,18 +32,19 @@ class Rule:
     severity: Severity
     summary: str
     doc: str
-    requires: tuple[TableKind, ...]
+    requires: tuple[TableKind | BudgetTableKind, ...]
     check: CheckFn = attrs.field(repr=False, eq=False)
     source: str = ""  # the RULES.md line(s) it implements
     needs: str = ""  # "evaluations" / "narrative": a part of the report besides tables
+    documents: str = "final"  # the documents it applies to: "final" (决算), "budget" (预算) or "any"
 
 
 _REGISTRY: dict[str, Rule] = {}
 
 
 def rule(
-    id: str, name: str, summary: str, requires: Iterable[TableKind] = (), severity: Severity = Severity.ERROR,
-    source: str = "", needs: str = "",
+    id: str, name: str, summary: str, requires: Iterable[TableKind | BudgetTableKind] = (), severity: Severity = Severity.ERROR,
+    source: str = "", needs: str = "", documents: str = "final",
 ) -> Callable[[CheckFn], CheckFn]:
     """Register a check function as a rule; its docstring is the rule's documentation."""
 
@@ -51,7 +52,7 @@ def rule(
         if id in _REGISTRY:
             raise ValueError(f"duplicate rule id {id}")
         doc = (fn.__doc__ or "").strip()
-        _REGISTRY[id] = Rule(id, name, severity, summary, doc, tuple(requires), fn, source, needs)
+        _REGISTRY[id] = Rule(id, name, severity, summary, doc, tuple(requires), fn, source, needs, documents)
         return fn
 
     return deco
@@ -94,7 +95,7 @@ class Check:
         self.severity = severity or rule.severity
         self.trace = trace  # when given, collects every figure an equality identity examined
 
-    def table(self, kind: TableKind) -> Table | None:
+    def table(self, kind: TableKind | BudgetTableKind) -> Table | None:
         return self.report.table(kind)
 
     def _order(self, figs: list[Figure]) -> tuple[int, int]:

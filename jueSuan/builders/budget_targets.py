@@ -1,0 +1,80 @@
+"""The 财政项目支出绩效目标(填报)表 of a budget (the 决算's 自评表 counterpart): one per project, in a
+grid that begins with its title; funds as label/figure pairs (项目资金 on the left, 年度资金申请 on
+the right), then the indicators under a 一级指标 | 二级指标 | 三级指标 | 指标值 header. Cells are
+placed by their labels and header columns, never by position alone."""
+
+from __future__ import annotations
+
+import re
+
+from ..models import Figure, TargetIndicator, TargetSheet, Unplaced
+from ..numbers import Unit, parse_amount
+from ..readers.base import Cell, Grid
+from .layout import clean_label, norm
+from .performance import parse_target
+
+_TITLE = "绩效目标"
+_UNIT = re.compile(r"[(（](万元|千元|元)[)）]")
+_FUNDS = (("项目资金总额", "project_total"), ("年度资金申请总额", "annual_total"), ("当年财政拨款", "annual_fiscal"),
+          ("财政资金", "project_fiscal"), ("上年结转", "annual_carryover"), ("其他资金", "other"))
+
+
+def is_target_grid(grid: Grid) -> bool:
+    """A grid whose title rows name a 绩效目标表 (not a 自评表)."""
+    head = norm("".join(c.text for row in grid.rows[:2] for c in row if c.origin is None))
+    return _TITLE in head and "表" in head and "自评" not in head
+
+
+def _cells(row: tuple[Cell, ...], r: int) -> list[tuple[int, Cell]]:
+    return [(c, cell) for c, cell in enumerate(row) if cell.origin is None or cell.origin == (r, c)]
+
+
+def build_target(grid: Grid, unplaced: list[Unplaced]) -> TargetSheet:
+    project, unit = "", None
+    funds: list[tuple[str, str, Figure]] = []
+    indicators: list[TargetIndicator] = []
+    header: dict[str, int] = {}
+    annual_col: int | None = None
+    for r, row in enumerate(grid.rows):
+        cells = _cells(row, r)
+        texts = [(c, norm(cell.text), cell) for c, cell in cells]
+        if header:
+            values = {k: norm(row[c].text) for k, c in header.items()}
+            if not any(values.values()):
+                continue
+            target_cell = row[header["target"]] if "target" in header else None
+            indicators.append(TargetIndicator(
+                clean_label(row[header["level1"]].text) if "level1" in header else "",
+                clean_label(row[header["level2"]].text) if "level2" in header else "",
+                clean_label(row[header["name"]].text) if "name" in header else "",
+                parse_target(target_cell.text if target_cell is not None else ""),
+                (target_cell or row[0]).ref))
+            continue
+        if any(t == "一级指标" for _, t, _ in texts):
+            for c, t, _ in texts:
+                key = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name"}.get(t)
+                if key is None and "指标值" in t:
+                    key = "target"
+                if key:
+                    header[key] = c
+            continue
+        for i, (c, t, cell) in enumerate(texts):
+            if t == "项目名称" and i + 1 < len(texts):
+                project = clean_label(texts[i + 1][2].text)
+            if unit is None and (m := _UNIT.search(t)):
+                unit = {u.label: u for u in Unit}[m.group(1)]
+            if t == "年度资金申请总额":
+                annual_col = c
+            key = next((k for label, k in _FUNDS if label in t), None)
+            if key is None or i + 1 >= len(texts):
+                continue
+            a = parse_amount(texts[i + 1][2].text)
+            if a is None or not texts[i + 1][1]:
+                continue
+            if key == "other":
+                key = "annual_other" if annual_col is not None and c >= annual_col else "project_other"
+            funds.append((key, clean_label(cell.text), Figure(a, texts[i + 1][2].ref, unit)))
+    sheet = TargetSheet(project or "(未注明项目名称)", grid.ref, unit, tuple(funds), tuple(indicators), bool(header))
+    if not funds:
+        unplaced.append(Unplaced(f"{sheet.display}", "绩效目标表中未读到项目资金", grid.ref, project))
+    return sheet
