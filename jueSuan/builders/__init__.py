@@ -9,7 +9,7 @@ from ..models import NarrativeParagraph, PerformanceEvaluation, Report, Table, T
 from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
 from .layout import norm
-from .narrative import extract, narrative_section
+from .narrative import build_narrative
 from .performance import build_evaluations, is_performance_grid
 from .recognize import candidates, find_year
 from .tables import build_table
@@ -80,7 +80,7 @@ def build_report(docs: list[Document]) -> Report:
     paragraphs = [p for d in docs for p in d.paragraphs]
     unit_name = _unit_name(paragraphs)
     year = find_year([t.title for t in tables] + [h for h, _ in headings])
-    quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "", year)
+    quotes, claims, coverage = build_narrative(narrative, tables, unit_name or "", year, bool(evaluations))
     return Report(
         sources=tuple(d.path for d in docs),
         tables=tuple(tables),
@@ -92,5 +92,6 @@ def build_report(docs: list[Document]) -> Report:
         evaluations=tuple(evaluations),
         quotes=tuple(quotes),
         claims=tuple(claims),
+        coverage=coverage,
         documents=tuple(docs),
     )
