@@ -59,11 +59,16 @@ def _classified(tables: Tables, q: Quote) -> Binding:
 
 
 def _value_in_text(quotes: Sequence[Quote], subject: str, before: Quote) -> Quote | None:
-    """The last amount quoted for ``subject`` before ``before`` (this year's, in the same paragraph)."""
-    cands = [x for x in quotes if x.paragraph == before.paragraph and x.measure == "money"
-             and x.role in ("value", "actual") and same_subject(x.subject, subject)
-             and (x.paragraph, x.span) < (before.paragraph, before.span)]
-    return cands[-1] if cands else None
+    """The last amount quoted for ``subject`` before ``before`` (this year's): in the same paragraph,
+    else earlier in the same section (一、…, 七、…) — the sentence that introduced a list, the
+    paragraph before a 其中 line."""
+    cands = [x for x in quotes if x.measure == "money" and x.role in ("value", "actual")
+             and same_subject(x.subject, subject) and (x.paragraph, x.span) < (before.paragraph, before.span)]
+    here = [x for x in cands if x.paragraph == before.paragraph]
+    if here:
+        return here[-1]
+    section = [x for x in cands if before.part and x.part == before.part]
+    return section[-1] if section else None
 
 
 def _whole(tables: Tables, quotes: Sequence[Quote], q: Quote, name: str) -> tuple[str, Figure, str] | None:

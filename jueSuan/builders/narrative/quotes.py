@@ -36,7 +36,7 @@ _COMPLETION = re.compile(r"完成(?:年初)?预算(?:数)?的$")
 _BUDGET = re.compile(r"(年初预算|预算数|预算)(?:数)?(?:为|是)?$")
 _ACTUAL = re.compile(r"(支出决算|决算数|决算)(?:数)?(?:为|是)?$")
 _STRIP_PREFIX = re.compile(r"^(?:其中|与\d{4}年度?相比|与上年相比|比上年|较上年|主要用于|主要包括|具体情况如下|合计|共计)")
-_STRIP_SUFFIX = re.compile(r"(?:为|是|共计|共|总计为|达|达到|约|比|较)$")
+_STRIP_SUFFIX = re.compile(r"(?:为|是|共计|共|总计为|达|达到|约|(?:比|较|与)(?:上年度?|去年|上一年度?)?(?:相比)?)$")
 _THRESHOLD = re.compile(r"^(?:[(（]含[)）])?(?:及)?(?:以上|以下)")
 _UNITS = {"亿元": Unit.YI, "万元": Unit.WAN, "万": Unit.WAN, "千元": Unit.QIAN, "元": Unit.YUAN}
 _FLAT = re.compile(r"持平")
@@ -96,6 +96,15 @@ def _part_of(norm: str, current: str) -> str:
     return current
 
 
+def _flat_subject(piece: str, uname: str) -> str:
+    """The item a "持平" clause speaks of: 因公出国（境）费支出决算与上年持平 → 因公出国(境)费支出."""
+    fm = _FLAT_CLAIM.search(piece)
+    if fm is None:
+        return ""
+    own = _label(_CLAIM_SUBJECT.sub("", piece[: fm.start()]), uname)
+    return re.sub(r"(?:支出决算数?|决算数?|的主要原因.*)$", "", own)
+
+
 def _claims(p: NarrativeParagraph, sentence: str, s_start: int, where: list[int], subject: str,
             classification: tuple[tuple[str, str], ...], uname: str) -> list[Claim]:
     """The comparing clauses of a sentence, each with the subject of its own clause."""
@@ -113,11 +122,9 @@ def _claims(p: NarrativeParagraph, sentence: str, s_start: int, where: list[int]
             kind = "greater"
         elif _LESS.search(piece):
             kind = "less"
-        elif (fm := _FLAT_CLAIM.search(piece)) is not None:
+        elif _FLAT_CLAIM.search(piece) is not None:
             kind = "flat"
-            own = _label(_CLAIM_SUBJECT.sub("", piece[: fm.start()]), uname)
-            own = re.sub(r"(?:支出决算数?|决算数?|的主要原因.*)$", "", own)
-            claim_subject = own or subject
+            claim_subject = _flat_subject(piece, uname) or subject
         if kind is None:
             continue
         if kind != "flat":
@@ -168,6 +175,7 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                 first_money = _label(lead.group(1), uname)
             after_qizhong = False
             order = 0
+            last_end = 0
             sentence_quotes: list[Quote] = []
             # what a claim of this sentence names: its last quote's, or, with no quote, the paragraph's
             classification: tuple[tuple[str, str], ...] = para_class
@@ -207,6 +215,11 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                     label = before[: am.start()]
                 own = _classes(label)
                 label = _label(label, uname)
+                if not label:  # a clause of the sentence since the last figure named its own item: 甲与上年持平，减少…
+                    for piece in reversed(re.split(r"[，,；;]", sentence[last_end:clause_start])):
+                        if (flat := _flat_subject(piece, uname)):
+                            label = flat
+                            break
                 classification = ()
                 if own:
                     classification = own
@@ -241,6 +254,7 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                           p.text[o_start:o_end], a, _UNITS.get(unit_text), measure, cur_subject, role, direction,
                           whole, classification, sentence, order, part)
                 order += 1
+                last_end = m.end()
                 sentence_quotes.append(q)
             quotes.extend(sentence_quotes)
             if sentence.endswith((":", "：")):

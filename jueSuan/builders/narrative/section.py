@@ -73,6 +73,9 @@ def find_section(paragraphs: tuple[NarrativeParagraph, ...]) -> Section:
         if score >= best_score:
             best, best_score = Section(body, paragraphs[i] if i >= 0 else None, how), score
     assert best is not None
+    if best_score[0] == 0 and all(len(normalise(p.text)[0]) <= 40 for p in best.paragraphs):
+        # headings only, no figure and no sentence: the 目录's entry, the body has no 情况说明
+        return Section((), None, "情况说明只见于目录，正文中未找到", len(starts))
     return attrs.evolve(best, candidates=len(starts))
 
 

@@ -103,7 +103,10 @@ SUBJECTS: tuple[tuple[str, Resolver], ...] = (
     ("公务用车购置及运行维护费", _three_public("vehicle", "公务用车购置及运行维护费")),
     ("公务用车购置", _three_public("vehicle_purchase", "公务用车购置费")),
     ("公务用车运行维护", _three_public("vehicle_operation", "公务用车运行维护费")),
+    ("公务用车购置费", _three_public("vehicle_purchase", "公务用车购置费")),
+    ("公务用车运行维护费", _three_public("vehicle_operation", "公务用车运行维护费")),
     ("公务接待", _three_public("reception", "公务接待费")),
+    ("公务接待费", _three_public("reception", "公务接待费")),
     ("政府性基金预算财政拨款收入", _at(T.GOV_FUND, "total", "income", None, "合计 本年收入")),
     ("政府性基金预算财政拨款支出", _at(T.GOV_FUND, "total", "expense", None, "合计 本年支出")),
     ("国有资本经营预算财政拨款收入", _at(T.SOE_CAPITAL, "total", "income", None, "合计 本年收入")),
@@ -120,9 +123,17 @@ def key(text: str) -> str:
 
 def same_subject(a: str, b: str) -> bool:
     """Two subjects name the same thing when one ends with the other (the unit's name or a year
-    may stand before one of them)."""
-    a, b = key(a), key(b)
+    may stand before one of them), a trailing 支出决算/决算数/支出 aside."""
+    a, b = _bare(key(a)), _bare(key(b))
     return bool(a) and bool(b) and (a == b or a.endswith(b) or b.endswith(a))
+
+
+def _bare(s: str) -> str:
+    """A subject without its trailing 支出决算/决算数/决算/支出 (公务接待费支出决算 → 公务接待费)."""
+    for t in _TRAILING:
+        if s.endswith(t) and len(s) > len(t) + 1:
+            return s[: -len(t)]
+    return s
 
 
 @functools.lru_cache(maxsize=4096)
