@@ -15,7 +15,8 @@ __all__ = ["Cell", "Document", "Grid", "Paragraph", "Problem", "ReadError", "Rea
 # reader is imported only when the first file of its format is read: `import jueSuan`, `--help` and a .docx
 # run never pay for the PDF or workbook libraries.
 _READERS: dict[str, tuple[str, str]] = {".docx": ("docx", "read_docx"), ".xlsx": ("workbooks", "read_xlsx"),
-                                        ".xls": ("workbooks", "read_xls"), ".pdf": ("pdf", "read_pdf")}
+                                        ".xls": ("workbooks", "read_xls"), ".pdf": ("pdf", "read_pdf"),
+                                        ".json": ("pagetext", "read_pagetext")}  # *.pages.json: page text + tables
 
 
 def reader_for(suffix: str) -> Callable[[str | Path], Document] | None:

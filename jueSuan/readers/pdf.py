@@ -71,6 +71,12 @@ from ..numbers import AmountKind, normalize_text, parse_amount
 from ..source import SourceRef
 from .base import Block, Cell, Document, Grid, Paragraph, Problem, ReadError, Reason, make_grid
 from .safety import limits
+from .textflow import PAGE_NUMBER as _PAGE_NUMBER
+from .textflow import PARA_START as _PARA_START
+from .textflow import ends_sentence
+from .textflow import is_cjk as _is_cjk
+from .textflow import is_latin as _is_latin
+from .textflow import join_lines as _join_lines
 
 #: More pages than this and the file is refused (``Reason.TOO_LARGE``): no 部门决算 is that long.
 #: The default of ``InputLimits.max_pages``; ``read_pdf`` follows the limits in force (``set_limits``,
@@ -111,24 +117,9 @@ MARGIN = 0.15
 #: An image this large (fraction of the page) with no text over it is reported as not read.
 BIG_IMAGE = 0.25
 
-_PAGE_NUMBER = re.compile(
-    r"^(?:[-–—_~－]*\s*\d{1,3}\s*[-–—_~－]*"
-    r"|第\s*\d{1,3}\s*页(?:\s*[,，/、]?\s*共\s*\d{1,3}\s*页)?"
-    r"|共\s*\d{1,3}\s*页\s*[,，]?\s*第\s*\d{1,3}\s*页"
-    r"|\d{1,3}\s*/\s*\d{1,3}"
-    r"|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?)$"
-)
 _CODE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _ROW_START = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．]|其中|减[:：]|加[:：]|合计|总计|小计|注|说明|备注)")
-_PARA_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分"
-    r"|注[:：]|说明[:：]|备注[:：]|[•●◆■□-])"
-)
 _LEADER = re.compile(r"\.{4,}|…{2,}|·{4,}|-{6,}|_{6,}")  # a table of contents: 收入决算表 ........ 5
-_NUM_TAIL = re.compile(r"[\d,.]+$")
-_NUM_HEAD = re.compile(r"^[\d,.]+")
-_FORMATTED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
-_COMPLETE = re.compile(r"^\d{1,3}(?:,\d{3})*\.\d{2}$|^\d+\.\d{2}$")
 
 
 def _radical_table() -> dict[int, str]:
@@ -211,16 +202,6 @@ def _dedupe(chars: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
-def _is_cjk(ch: str) -> bool:
-    o = ord(ch)
-    return (0x2E80 <= o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0xFE30 <= o <= 0xFE4F or 0xFF00 <= o <= 0xFFEF
-            or 0x20000 <= o <= 0x3FFFF or ch in "“”‘’—…·")
-
-
-def _is_latin(ch: str) -> bool:
-    return ch.isalnum() and not _is_cjk(ch)
-
-
 def _single_cjk(text: str) -> bool:
     return len(text) == 1 and _is_cjk(text)
 
@@ -236,29 +217,6 @@ def _join_words(words: Sequence[_Word]) -> str:
         out.append(" " if (latin or wide) and not spaced else "")
         out.append(w.text)
     return "".join(out)
-
-
-def _join_lines(lines: Sequence[str]) -> str:
-    """Lines of one cell: Chinese wraps are joined with no separator (``其中：当年财政`` + ``拨款``),
-    Latin/number tokens with a space, a figure broken inside a narrow cell is put back together."""
-    out = lines[0] if lines else ""
-    for line in lines[1:]:
-        if not line:
-            continue
-        if not out:
-            out = line
-        elif _is_latin(out[-1]) and _is_latin(line[0]) and not _number_wrap(out, line):
-            out += " " + line
-        else:
-            out += line
-    return out
-
-
-def _number_wrap(a: str, b: str) -> bool:
-    ta, tb = _NUM_TAIL.search(a), _NUM_HEAD.match(b)
-    if not ta or not tb:
-        return False
-    return bool(_FORMATTED.match(ta.group() + tb.group())) and not _COMPLETE.match(ta.group())
 
 
 def _cluster_lines(words: Iterable[_Word]) -> list[list[_Word]]:
@@ -1141,7 +1099,7 @@ class _Flow:
             return False
         # a runs to the margin; or, not ending a sentence, stops short because what follows could not
         # be broken (LibreOffice and Word move "（类）8,460,100.00元，" to the next line whole)
-        slack = 5 * size if a.text.rstrip().endswith(("。", "！", "？", "!", "?")) else 12 * size
+        slack = 5 * size if ends_sentence(a.text) else 12 * size
         if a.x1 < self.right - slack:
             return False
         if same_page:
