@@ -142,8 +142,9 @@ def _relation(quotes: Sequence[Quote], claims: Sequence[Claim], q: Quote, has_ev
     if q.role == "change" and any(x.role == "growth" and x.paragraph == q.paragraph and x.sentence == q.sentence
                                   and x.order > q.order for x in quotes):
         return "增减额：与同句增长率一并检查"
-    if q.role == "actual" and any(cl.paragraph == q.paragraph and cl.kind != "flat"
-                                  and same_subject(cl.subject, s) for cl in claims):
+    if q.role == "actual" and any(cl.paragraph == q.paragraph and cl.kind != "flat" and cl.subject == s
+                                  for cl in claims) and any(x.role == "budget" and x.paragraph == q.paragraph
+                                                            and x.subject == s for x in quotes):
         return "决算：由“大于/小于/持平预算数”句检查"
     if q.role == "budget" and any(x.role == "completion" and x.paragraph == q.paragraph
                                   and same_subject(x.subject, s) for x in quotes):
@@ -210,5 +211,5 @@ def _bind_one(tables: Tables, quotes: Sequence[Quote], claims: Sequence[Claim], 
         return Binding("none", f"绑定不明确：「{q.subject}」未能对应到表中数字")
     hit = resolve_subject(tables, q.subject, q.role)
     if hit is None:
-        return Binding("none", f"表中没有：「{q.subject}」所指的表未读到或无此行")
+        return Binding("none", f"表中没有：「{q.subject}」所指的表、行或列未读到")
     return _table_binding(hit, f"对象「{q.subject}」→ {hit.label}")

@@ -127,8 +127,11 @@ def _claims(p: NarrativeParagraph, sentence: str, s_start: int, where: list[int]
             claim_subject = _flat_subject(piece, uname) or subject
         if kind is None:
             continue
-        if kind != "flat":
-            claim_subject = subject
+        if kind != "flat":  # 2025年度“三公”经费支出决算数小于预算数: the clause's own subject, else the running one
+            m = (_EQUAL_BUDGET.search(piece) if kind == "equal" else _GREATER.search(piece) if kind == "greater"
+                 else _LESS.search(piece))
+            head = re.sub(r"^(?:\d{4}年度?)", "", piece[: m.start()] if m else "")
+            claim_subject = _label(head, uname) or subject
         lo, hi = s_start + c_start, s_start + c_start + len(piece) - 1
         out.append(Claim(p.index, attrs.evolve(p.ref, span=(where[lo], where[hi] + 1)), claim_subject, kind,
                          classification, sentence, piece))
