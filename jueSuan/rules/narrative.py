@@ -323,13 +323,15 @@ def nr009(c: Check) -> Iterator[Finding]:
 @rule("NR010", "narrative.coverage", "情况说明：未找到，或有引用数字而无一被检查（明示，附覆盖情况）",
       severity=Severity.INFO, source="N (coverage)", needs=NEEDS)
 def nr010(c: Check) -> Iterator[Finding]:
-    """Never a silent zero: a 情况说明 not found, or found with figures none of which could be checked,
-    is an ``unchecked`` finding (with the coverage: quoted / checked / unchecked by reason). The
+    """Never a silent zero: a 情况说明 not found (except in a file of 绩效自评表 alone), or found with figures
+    none of which could be checked, is an ``unchecked`` finding (with the coverage: quoted / checked / unchecked by reason). The
     coverage of every document is ``Report.coverage``; each unchecked figure is an NR009 line."""
     cov = c.report.coverage
     if cov is None:
         return
     if not cov.found:
+        if not c.report.tables and c.report.evaluations:
+            return  # a file of 绩效自评表 alone (an appendix): no 情况说明 is expected in it
         yield c.unchecked("情况说明", "情况说明", f"{cov.how}，情况说明中的数字均未检查")
         return
     reasons = "，".join(f"{r} {n}" for r, n in cov.unchecked)
