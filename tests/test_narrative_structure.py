@@ -125,6 +125,16 @@ def test_a_rate_on_a_previous_year_of_zero_is_a_warning_not_an_error(tmp_path: P
     assert "无定义" in found[0].message
 
 
+@pytest.mark.parametrize(("rate", "error"), [("降幅6.60%", False), ("降幅0.66%", True), ("下降6.6%", False)])
+def test_a_rate_written_as_jiangfu(tmp_path: Path, rate: str, error: bool) -> None:
+    """"…减少134万元，降幅0.66%" (a real budget: 134 / 2,029 is 6.60%) is a growth rate like 下降."""
+    report = _text_only(tmp_path, [HEAD, "三、支出决算情况说明",
+                                   f"检察监督支出（项）支出1,895万元，与上年相比减少134万元，{rate}。主要原因是办案费减少。"])
+    [g] = [q for q in report.quotes if q.role == "growth"]
+    assert g.direction == -1
+    assert bool([f for f in _nr(report) if f.rule == "NR003"]) == error
+
+
 def test_a_rate_whose_previous_year_would_be_negative_is_an_error(tmp_path: Path) -> None:
     report = _text_only(tmp_path, [HEAD, "一、收入支出决算总体情况说明",
                                    "收入支出总计100.00万元，比上年增加150.00万元，增长60.00%。"])

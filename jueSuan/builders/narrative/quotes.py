@@ -30,7 +30,7 @@ _NOT_AFTER = ("年", "月", "日", "时", "号")
 _SENTENCE = re.compile(r"[。！？!?]")
 _CLAUSE = re.compile(r"[，,；;：:、]|[(（](?=含|其中)")
 _CLASS_PART = re.compile(r"([^，,；;：:、。（）()]+?)[(（](类|款|项)[)）]")
-_CHANGE = re.compile(r"(增加|增长|上升|提高|减少|下降|降低)(了)?$")
+_CHANGE = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|增幅|降幅)(了|为)?$")
 _SHARE = re.compile(r"占(.*?)(?:的)?(?:比重)?(?:为)?$")
 _COMPLETION = re.compile(r"完成(?:年初)?预算(?:数)?的$")
 _BUDGET = re.compile(r"(年初预算|预算数|预算)(?:数)?(?:为|是)?$")
@@ -202,7 +202,7 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                     role = "previous"
                 elif (cm := _CHANGE.search(before)) is not None:
                     role = "growth" if measure == "percent" else "change"
-                    direction = -1 if cm.group(1) in ("减少", "下降", "降低") else 1
+                    direction = -1 if cm.group(1) in ("减少", "下降", "降低", "降幅") else 1
                     label = before[: cm.start()]
                 elif measure == "percent" and (sm := _SHARE.search(before)) is not None:
                     role, whole = "share", _label(sm.group(1), uname)
