@@ -48,7 +48,7 @@ _LEAD_WHOLE = re.compile(r"^([^，,；;：:]{2,30}?)(?:决算)?中[，,]")
 
 def _classes(text: str) -> tuple[tuple[str, str], ...]:
     """The 类/款/项 a text names: "社会保障和就业支出（类）行政事业单位养老支出（款）…"."""
-    return tuple((re.sub(r"[“”\"]", "", name), lvl) for name, lvl in _CLASS_PART.findall(text))
+    return tuple((re.sub(r"^\d+[、.．]|[“”\"]", "", name), lvl) for name, lvl in _CLASS_PART.findall(text))
 _GREATER = re.compile(r"(决算数|决算)?(大于|高于|超过|多于)(年初)?预算")
 _LESS = re.compile(r"(决算数|决算)?(小于|低于|少于)(年初)?预算")
 
