@@ -212,3 +212,17 @@ def test_items_in_the_government_fund_section_are_bound_to_table_8_not_table_5(t
     [q] = [q for q in report.quotes if q.role == "actual"]
     assert q.part.startswith("八") and q.binding is not None
     assert not q.binding.checked and "政府性基金预算财政拨款收入支出决算表" in q.binding.how
+
+
+def test_operating_costs_above_the_public_funds_of_table_6_are_an_error(builder: Builder, tmp_path: Path) -> None:
+    tables = jueSuan.read(builder.write(tmp_path / "t.docx", ["一、收入支出决算总体情况说明"]))
+    public = next(ln for ln in tables.tables if ln.kind.short == "T6").find("public_total")
+    assert public is not None
+    limit = public.values[0][1].value
+    for amount, error in ((limit, False), (limit + 1, True)):
+        path = builder.write(tmp_path / "o.docx", ["十一、其他重要事项的情况说明", "（一）机关运行经费支出情况",
+                                                    f"机关运行经费支出{amount:,.2f}万元。"])
+        report = jueSuan.read(path)
+        [q] = report.quotes
+        assert q.binding is not None and q.binding.target == "relation" and q.binding.get("公用经费合计")
+        assert bool([f for f in _nr(report) if f.rule == "NR007"]) == error

@@ -226,15 +226,9 @@ def nr006(c: Check) -> Iterator[Finding]:
       needs=NEEDS)
 def nr007(c: Check) -> Iterator[Finding]:
     """机关运行经费 is the 日常公用经费 of basic spending, so it cannot exceed table 6's 公用经费合计."""
-    from ..builders.narrative import resolve_subject
-    from ..builders.narrative.subjects import Tables
-
-    hit = resolve_subject(Tables(c.report.tables), "公用经费", "value")
-    if hit is None:
-        return
-    for q in c.report.quotes:
-        if q.measure == "money" and "机关运行经费" in q.subject and q.role in ("value", "actual"):
-            yield from c.identity(_where(q), q.subject, f"「{q.subject}」", _fig(q), [(1, hit.label, hit.figure)],
+    for q in _with(c, "relation"):
+        if q.binding is not None and (o := q.binding.get("公用经费合计")) is not None:
+            yield from c.identity(_where(q), q.subject, f"「{q.subject}」", _fig(q), [(1, o.label, o.figure)],
                                   relation="<=")
 
 

@@ -151,8 +151,6 @@ def _relation(quotes: Sequence[Quote], claims: Sequence[Claim], q: Quote, has_ev
         return "年初预算：与完成率一并检查"
     if parts_of(q) or any(q in parts_of(t) for t in quotes if t.paragraph == q.paragraph and t.sentence == q.sentence):
         return "总数 = 各部分之和"
-    if "机关运行经费" in s and q.measure == "money" and q.role in ("value", "actual"):
-        return "机关运行经费 ≤ 公用经费合计"
     if q.role == "count" and ("绩效自评的项目" in s or "绩效评级为" in s):
         return "绩效自评项目数 = 各评级项目数之和"
     if has_evaluations and (s.endswith("平均得分") or s.endswith("涉及预算金额")) and "绩效自评" in q.sentence:
@@ -199,6 +197,12 @@ def _bind_one(tables: Tables, quotes: Sequence[Quote], claims: Sequence[Claim], 
         return _completion(tables, quotes, q)
     if q.role == "growth":
         return _growth(tables, quotes, q)
+    if "机关运行经费" in q.subject and q.measure == "money" and q.role in ("value", "actual"):
+        hit = resolve_subject(tables, "公用经费", "value")  # 机关运行经费 is the 日常公用经费 of basic spending
+        if hit is None:
+            return Binding("none", "表中没有：机关运行经费只能与公用经费合计比较，基本支出决算表未读到")
+        return Binding("relation", f"机关运行经费 ≤ {hit.label}", (Operand("公用经费合计", hit.label, hit.figure),),
+                       hit.table, hit.line, hit.column)
     if q.measure != "money" or q.role not in ("value", "actual", "budget"):
         return Binding("none", "表中没有：此数不在表中" if q.role != "change" else "上年数：增减额无增长率可核，表中没有上年数")
     if q.classification:
