@@ -23,7 +23,7 @@ from .budget import build_budget_table
 from .budget_targets import build_target, is_target_grid
 from .kind import budget_unit_name, detect_kind
 from .layout import norm
-from .narrative import extract, narrative_section
+from .narrative import build_narrative
 from .performance import build_evaluations, is_performance_grid
 from .printed import place_quotes, toc_numbers
 from .recognize import _adjacent as adjacent
@@ -131,7 +131,7 @@ def build_report(docs: list[Document]) -> Report:
         unit_name = budget_unit_name([p.text for p in paragraphs[:400]] + titles + heads) or (
             unit_name if unit_name and re.fullmatch(r"[\u4e00-\u9fff]{3,30}", unit_name) and "部分" not in unit_name
             else None)
-    quotes, claims = extract(narrative_section(tuple(narrative)), unit_name or "", year)
+    quotes, claims, coverage = build_narrative(narrative, tables, unit_name or "", year, bool(evaluations))
     quotes = place_quotes(quotes, tuple(narrative))
     return Report(
         sources=tuple(d.path for d in docs),
@@ -144,6 +144,7 @@ def build_report(docs: list[Document]) -> Report:
         evaluations=tuple(evaluations),
         quotes=tuple(quotes),
         claims=tuple(claims),
+        coverage=coverage,
         documents=tuple(docs),
         kind=kind,
         kind_evidence=evidence,

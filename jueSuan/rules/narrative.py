@@ -1,166 +1,22 @@
-"""The narrative against the tables, and against itself (RULES.md, N-…)."""
+"""The narrative against the tables, and against itself (RULES.md, N-…).
+
+Every quote was bound once by the builders (``Quote.binding``: a table figure, the part and whole of a
+share, the 决算 and 年初预算 of a completion rate, the change and this year's figure of a growth rate);
+the rules here only compare.
+"""
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
+from ..builders.narrative import parts_of, same_subject
 from ..findings import Finding, Severity
-from ..models import Figure, Level, Line, Quote, Report, Table, TableKind
+from ..models import Figure, Quote
 from ..numbers import Amount
 from .engine import Check, fmt, rule
 
 NEEDS = "narrative"
-T = TableKind
-Resolver = Callable[[Report, str], tuple[str, Figure] | None]
-
-
-def _line_fig(t: Table | None, role: str, col: str, side: str | None = None) -> Figure | None:
-    if t is None:
-        return None
-    ln = t.find(role, side)
-    return None if ln is None else ln.get(col)
-
-
-def _at(kind: TableKind, role: str, col: str, side: str | None = None, what: str = "") -> Resolver:
-    def resolve(report: Report, qrole: str) -> tuple[str, Figure] | None:
-        t = report.table(kind)
-        f = _line_fig(t, role, col, side)
-        if t is None or f is None:
-            return None
-        return f"{t.display_title} {what}".strip(), f
-    return resolve
-
-
-def _three_public(item: str, name: str) -> Resolver:
-    def resolve(report: Report, qrole: str) -> tuple[str, Figure] | None:
-        t = report.table(T.THREE_PUBLIC)
-        measure = "budget" if qrole == "budget" else "actual"
-        f = _line_fig(t, item, measure)
-        if t is None or f is None:
-            return None
-        return f"{t.display_title} {name}{'预算数' if measure == 'budget' else '决算数'}", f
-    return resolve
-
-
-def _gpb_total(report: Report, qrole: str) -> tuple[str, Figure] | None:
-    t = report.table(T.GPB_EXPENDITURE)
-    if t is None or t.find("total") is None:
-        return None
-    col = "budget_total" if qrole == "budget" else "total"
-    f = t.find("total").get(col)  # type: ignore[union-attr]
-    return (f"{t.display_title} 合计", f) if f is not None else None
-
-
-def _personnel(report: Report, qrole: str) -> tuple[str, Figure] | None:
-    return _econ_total(report, "personnel_total", "personnel", "人员经费合计")
-
-
-def _public(report: Report, qrole: str) -> tuple[str, Figure] | None:
-    return _econ_total(report, "public_total", "public", "公用经费合计")
-
-
-def _econ_total(report: Report, role: str, col: str, name: str) -> tuple[str, Figure] | None:
-    t = report.table(T.BASIC_ECONOMIC)
-    if t is None:
-        return None
-    ln = t.find(role)
-    f = None
-    if ln is not None:
-        f = next((x for k, x in ln.values), None)
-    elif t.find("total") is not None:
-        f = t.find("total").get(col)  # type: ignore[union-attr]
-    return (f"{t.display_title} {name}", f) if f is not None else None
-
-
-# (subject key, resolver), longest keys first at match time
-SUBJECTS: tuple[tuple[str, Resolver], ...] = (
-    ("财政拨款收入支出总计", _at(T.FISCAL_SUMMARY, "grand_total", "amount", "income", "总计")),
-    ("收入支出总计", _at(T.SUMMARY, "grand_total", "amount", "income", "总计")),
-    ("本年收入合计", _at(T.SUMMARY, "income_total", "amount", "income", "本年收入合计")),
-    ("本年支出合计", _at(T.SUMMARY, "expense_total", "amount", "expenditure", "本年支出合计")),
-    ("一般公共预算财政拨款基本支出", _at(T.GPB_EXPENDITURE, "total", "basic", None, "合计 基本支出")),
-    ("一般公共预算财政拨款项目支出", _at(T.GPB_EXPENDITURE, "total", "project", None, "合计 项目支出")),
-    ("一般公共预算财政拨款支出", _gpb_total),
-    ("财政拨款收入", _at(T.INCOME, "total", "fiscal", None, "合计 财政拨款收入")),
-    ("上级补助收入", _at(T.INCOME, "total", "superior", None, "合计 上级补助收入")),
-    ("事业收入", _at(T.INCOME, "total", "business", None, "合计 事业收入")),
-    ("附属单位上缴收入", _at(T.INCOME, "total", "affiliated", None, "合计 附属单位上缴收入")),
-    ("经营收入", _at(T.INCOME, "total", "operating", None, "合计 经营收入")),
-    ("其他收入", _at(T.INCOME, "total", "other", None, "合计 其他收入")),
-    ("基本支出", _at(T.EXPENDITURE, "total", "basic", None, "合计 基本支出")),
-    ("项目支出", _at(T.EXPENDITURE, "total", "project", None, "合计 项目支出")),
-    ("上缴上级支出", _at(T.EXPENDITURE, "total", "remit", None, "合计 上缴上级支出")),
-    ("经营支出", _at(T.EXPENDITURE, "total", "operating", None, "合计 经营支出")),
-    ("对附属单位补助支出", _at(T.EXPENDITURE, "total", "subsidy", None, "合计 对附属单位补助支出")),
-    ("人员经费", _personnel),
-    ("公用经费", _public),
-    ("三公经费财政拨款支出", _three_public("total", "合计")),
-    ("三公经费", _three_public("total", "合计")),
-    ("因公出国(境)费", _three_public("abroad", "因公出国（境）费")),
-    ("公务用车购置及运行维护费", _three_public("vehicle", "公务用车购置及运行维护费")),
-    ("公务用车购置", _three_public("vehicle_purchase", "公务用车购置费")),
-    ("公务用车运行维护", _three_public("vehicle_operation", "公务用车运行维护费")),
-    ("公务接待", _three_public("reception", "公务接待费")),
-    ("政府性基金预算财政拨款收入", _at(T.GOV_FUND, "total", "income", None, "合计 本年收入")),
-    ("政府性基金预算财政拨款支出", _at(T.GOV_FUND, "total", "expense", None, "合计 本年支出")),
-    ("国有资本经营预算财政拨款收入", _at(T.SOE_CAPITAL, "total", "income", None, "合计 本年收入")),
-    ("国有资本经营预算财政拨款支出", _at(T.SOE_CAPITAL, "total", "expense", None, "合计 本年支出")),
-)
-_ORDERED = sorted(SUBJECTS, key=lambda kv: -len(kv[0]))
-_NOT_TABLE = ("采购", "机关运行经费", "绩效", "涉及预算金额", "外宾", "国内公务接待")
-
-
-def _key(text: str) -> str:
-    return text.replace("（", "(").replace("）", ")").replace("“", "").replace("”", "")
-
-
-def _classified(report: Report, q: Quote) -> tuple[str, Figure] | None:
-    """A quote about a 类/款/项 named in its sentence: the row of table 5 with those names."""
-    t = report.table(T.GPB_EXPENDITURE)
-    if t is None or not q.classification:
-        return None
-    name, level = q.classification[-1]
-    want = {"类": Level.CLASS, "款": Level.SEGMENT, "项": Level.ITEM}[level]
-    rows = [ln for ln in t.lines if ln.level is want and _key(ln.label) == _key(name)]
-    if len(rows) > 1 and len(q.classification) > 1:
-        parent = _key(q.classification[0][0])
-        classes = {ln.code: _key(ln.label) for ln in t.lines if ln.level is Level.CLASS}
-        rows = [ln for ln in rows if ln.code and classes.get(ln.code[:3]) == parent]
-    if len(rows) != 1:
-        return None
-    row: Line = rows[0]
-    col = "budget_total" if q.role == "budget" else "total"
-    f = row.get(col)
-    return (f"{t.display_title} {row.code} {row.label}", f) if f is not None else None
-
-
-_TRAILING = ("支出决算", "决算数", "决算", "支出")
-
-
-@functools.lru_cache(maxsize=4096)
-def resolver_for(subject: str) -> Resolver | None:
-    """The table value a subject names: the longest known key the subject ends with (after
-    dropping a trailing 支出/决算), or contains with at most a few characters around it."""
-    s = _key(subject)
-    if not s or any(w in s for w in _NOT_TABLE):
-        return None
-    forms = [s] + [s[: -len(t)] for t in _TRAILING if s.endswith(t) and len(s) > len(t)]
-    for key, resolver in _ORDERED:
-        if any(f.endswith(key) for f in forms) or (key in s and len(s) - len(key) <= 4):
-            return resolver
-    return None
-
-
-def resolve(report: Report, q: Quote) -> tuple[str, Figure] | None:
-    """The table figure a quote states, or None when no table value is identified with certainty."""
-    if q.measure != "money" or q.role not in ("value", "actual", "budget"):
-        return None
-    if q.classification:
-        return _classified(report, q)
-    resolver = resolver_for(q.subject)
-    return resolver(report, q.role) if resolver is not None else None
 
 
 def _fig(q: Quote) -> Figure:
@@ -171,22 +27,39 @@ def _where(q: Quote) -> str:
     return f"情况说明第{q.paragraph + 1}段"
 
 
+def _with(c: Check, target: str) -> Iterator[Quote]:
+    for q in c.report.quotes:
+        if q.binding is not None and q.binding.target == target:
+            yield q
+
+
+def _op(q: Quote, role: str) -> Figure:
+    assert q.binding is not None
+    o = q.binding.get(role)
+    assert o is not None, (q, role)
+    return o.figure
+
+
+def _label(q: Quote, role: str) -> str:
+    assert q.binding is not None
+    o = q.binding.get(role)
+    return o.label if o is not None else role
+
+
 @rule("NR001", "narrative.figure", "情况说明：引用的金额 = 表中对应数（在舍入容差内）", source="N-1..N-9, N-UNIT",
       needs=NEEDS)
 def nr001(c: Check) -> Iterator[Finding]:
     """Every amount the narrative quotes for a table value (收入支出总计, 本年收入/支出合计, 财政拨款收入,
-    基本支出, 项目支出, 人员经费, 公用经费, each 类/款/项's 支出决算 and 年初预算, 三公 amounts, 基金 and
-    国资 figures) equals the table's figure within the rounding of both; an amount in 元 against a
-    table in 万元 is converted (a 10^4 slip shows as an error).
+    基本支出, 项目支出, 人员经费, 公用经费, each 类/款/项's 支出决算 and 年初预算 — in table 5, or in table
+    8/9 in the sections on 政府性基金 / 国有资本经营 —, 三公 amounts, 基金 and 国资 figures) equals the
+    table's figure within the rounding of both; an amount in 元 against a table in 万元 is converted (a
+    10^4 slip shows as an error).
 
     Failing (Songjiang 2020): 收入支出总计3,998.79万元 against 总计 4,008.60; 公用经费63.22万元
     against 公用经费合计 2,020.46."""
-    for q in c.report.quotes:
-        hit = resolve(c.report, q)
-        if hit is None:
-            continue
-        label, fig = hit
-        yield from c.identity(_where(q), q.subject, f"「{q.subject}」", _fig(q), [(1, label, fig)])
+    for q in _with(c, "table"):
+        yield from c.identity(_where(q), q.subject, f"「{q.subject}」", _fig(q),
+                              [(1, _label(q, "表中数"), _op(q, "表中数"))])
 
 
 def _interval(f: Figure) -> tuple[Decimal, Decimal]:
@@ -211,68 +84,29 @@ def _pct(part: Decimal, whole: Decimal, exponent: int) -> Decimal:
     return (part / whole * 100).quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
 
 
-def _same_sentence(quotes: tuple[Quote, ...], q: Quote) -> list[Quote]:
-    return [x for x in quotes if x.paragraph == q.paragraph and x.sentence == q.sentence]
-
-
-def _same_paragraph(quotes: tuple[Quote, ...], q: Quote) -> list[Quote]:
-    return [x for x in quotes if x.paragraph == q.paragraph]
-
-
-def same_subject(a: str, b: str) -> bool:
-    """Two subjects name the same thing when one ends with the other (the unit's name or a year
-    may stand before one of them)."""
-    a, b = _key(a), _key(b)
-    return bool(a) and bool(b) and (a == b or a.endswith(b) or b.endswith(a))
-
-
-def _value_of(c: Check, quotes: list[Quote], subject: str, before: Quote | None = None) -> Figure | None:
-    """The amount quoted for ``subject`` (in the given quotes, the last one before ``before``), else
-    the table value it names."""
-    cands = [x for x in quotes if x.measure == "money" and x.role in ("value", "actual") and same_subject(x.subject, subject)]
-    if before is not None:
-        cands = [x for x in cands if (x.paragraph, x.span) < (before.paragraph, before.span)] or cands
-    if cands:
-        return _fig(cands[-1])
-    resolver = resolver_for(subject)
-    hit = resolver(c.report, "value") if resolver is not None else None
-    return hit[1] if hit else None
-
-
 @rule("NR002", "narrative.share", "情况说明：占比 = 部分 / 整体（按所印位数四舍五入或截断）", source="N-2, N-3, N-5, N-7, N-PCT",
       needs=NEEDS)
 def nr002(c: Check) -> Iterator[Finding]:
-    """A share (占X%) equals the part it follows over the whole it names (占本年支出合计的…) or, when
-    it names none, the total the sentence opens with. The printed percentage may round or truncate
-    any value the printed part and whole allow (19.56 / 30.67 printed 63.76% is fine: 63.75%–63.80%)."""
-    quotes = c.report.quotes
-    for q in quotes:
-        if q.role != "share":
-            continue
-        sentence = _same_sentence(quotes, q)
-        part_q = next((x for x in reversed(sentence) if x.order < q.order and x.measure == "money"), None)
-        if part_q is None:
-            yield c.unchecked(_where(q), q.subject, f"占比 {q.text} 前没有金额", [(1, q.subject, _fig(q))])
-            continue
-        whole = _value_of(c, _same_paragraph(quotes, q), q.whole, before=q) if q.whole else None
-        if whole is None:
-            yield c.unchecked(_where(q), q.subject, f"占比 {q.text} 的整体「{q.whole or '?'}」无法确定",
-                              [(1, q.subject, _fig(q))])
-            continue
-        part = _fig(part_q)
+    """A share (占X%) equals the part it follows over its whole: the one it names (占本年支出合计的…),
+    else the sentence's lead (…决算中，) or first amount, else the whole of the sentence that introduced
+    the list it stands in. The printed percentage may round or truncate any value the printed part and
+    whole allow (19.56 / 30.67 printed 63.76% is fine: 63.75%–63.80%). A share other than 0 of a
+    whole of 0 is an error."""
+    for q in _with(c, "share"):
+        part, whole = _op(q, "部分"), _op(q, "整体")
+        part_label, whole_label = _label(q, "部分"), _label(q, "整体")
+        figs = [(1, "占比", _fig(q)), (1, part_label, part), (1, whole_label, whole)]
         if whole.value == 0:
             if q.amount.value != 0:
-                msg = f"{_where(q)}：「{q.whole}」为 {whole.printed}，「{q.subject}」不能占 {q.text}"
-                yield c.finding(c.severity, _where(q), f"{q.subject}占比", msg,
-                                [(1, "占比", _fig(q)), (1, q.whole, whole)], q.amount.value, Decimal(0))
+                msg = f"{_where(q)}：「{whole_label}」为 {whole.printed}，「{part_label}」不能占 {q.text}"
+                yield c.finding(c.severity, _where(q), f"{q.subject}占比", msg, figs, q.amount.value, Decimal(0))
             continue
         if _ratio_ok(q.amount, part, whole):
             continue
         want = _pct(part.value, whole.value, q.amount.exponent)
-        msg = (f"{_where(q)}：「{part_q.subject}」{part_q.text}占{q.whole}{whole.printed}的比例应为 {fmt(want)}%，"
+        msg = (f"{_where(q)}：「{part_label}」{part.printed}占「{whole_label}」{whole.printed}的比例应为 {fmt(want)}%，"
                f"文中为 {q.text}")
-        yield c.finding(c.severity, _where(q), f"{q.subject}占比", msg,
-                        [(1, "占比", _fig(q)), (1, part_q.subject, part), (1, q.whole, whole)], q.amount.value, want)
+        yield c.finding(c.severity, _where(q), f"{q.subject}占比", msg, figs, q.amount.value, want)
 
 
 @rule("NR003", "narrative.change", "情况说明：增减额、增长率与本年数相互一致（上年 = 本年 − 增减额；增长率 = 增减额 / 上年）",
@@ -280,44 +114,36 @@ def nr002(c: Check) -> Iterator[Finding]:
 def nr003(c: Check) -> Iterator[Finding]:
     """For a figure with a change (增加/减少 X万元) and a growth rate (增长/下降 Y%): the previous year is
     this year's figure less the change, and the rate is the change over the previous year, within
-    what the printed figures allow. A rate on a previous year of zero is an error."""
-    quotes = c.report.quotes
-    for g in quotes:
-        if g.role != "growth":
-            continue
-        sentence = _same_sentence(quotes, g)
-        ch = next((x for x in reversed(sentence) if x.role == "change" and x.order < g.order), None)
-        if ch is None:
-            continue
-        cur = _value_of(c, _same_paragraph(quotes, g), ch.subject, before=ch)
-        if cur is None:
-            yield c.unchecked(_where(g), ch.subject, "未找到本年数", [(1, ch.subject, _fig(ch))])
-            continue
-        change = _fig(ch)
-        sign = ch.direction or 1
+    what the printed figures allow. A rate on a previous year of zero is undefined (a warning: a new
+    item's "增长100%"); a previous year below zero is an error."""
+    for g in _with(c, "growth"):
+        change, cur = _op(g, "增减额"), _op(g, "本年数")
+        name = _label(g, "增减额")
+        ch = next((x for x in c.report.quotes if x.ref == change.ref), None)
+        sign = -1 if ch is not None and ch.direction == -1 else 1
+        figs = [(1, "增长率", _fig(g)), (1, "增减额", change), (1, _label(g, "本年数"), cur)]
         prev_value = cur.value - sign * change.value
-        prev = Figure(Amount(prev_value, min(cur.amount.exponent, change.amount.exponent), fmt(prev_value)), cur.ref,
-                      cur.unit)
-        if prev.value <= 0:
-            msg = f"{_where(g)}：「{ch.subject}」上年数为 {fmt(prev.value)}，不能计算增长率，文中却写 {g.text}"
-            yield c.finding(c.severity, _where(g), f"{ch.subject}增长率", msg,
-                            [(1, "增长率", _fig(g)), (1, "增减额", change), (1, "本年数", cur)], g.amount.value, None)
+        if prev_value == 0:
+            msg = f"{_where(g)}：「{name}」上年数为 0，增长率无定义，文中写 {g.text}"
+            yield c.finding(Severity.WARNING, _where(g), f"{name}增长率", msg, figs, g.amount.value, None)
             continue
-        # intervals: prev = cur − change, each printed figure rounded on its own
+        if prev_value < 0:
+            msg = f"{_where(g)}：「{name}」本年 {cur.printed}，减少 {change.printed}，上年数应为 {fmt(prev_value)}，不可能"
+            yield c.finding(c.severity, _where(g), f"{name}增长率", msg, figs, g.amount.value, None)
+            continue
         half = cur.half_unit + change.half_unit
-        lo = (change.value - change.half_unit) / (prev.value + half) * 100
-        hi = (change.value + change.half_unit) / (prev.value - half) * 100
+        lo = (change.value - change.half_unit) / (prev_value + half) * 100
+        hi = (change.value + change.half_unit) / (prev_value - half) * 100 if prev_value > half else Decimal("Infinity")
         r = g.amount.value
         step = Decimal(1).scaleb(g.amount.exponent)
         in_range = (lo <= r + step / 2 and hi >= r - step / 2) or (lo < r + step and hi >= r)
         if in_range and (g.direction or 1) == sign:
             continue
-        want = _pct(change.value, prev.value, g.amount.exponent)
+        want = _pct(change.value, prev_value, g.amount.exponent)
         word = "增长" if sign > 0 else "下降"
-        msg = (f"{_where(g)}：「{ch.subject}」本年 {cur.printed}，{'增加' if sign > 0 else '减少'} {change.printed}，"
-               f"上年应为 {fmt(prev.value)}，{word}率应为 {fmt(want)}%，文中为 {g.text}")
-        yield c.finding(c.severity, _where(g), f"{ch.subject}增长率", msg,
-                        [(1, "增长率", _fig(g)), (1, "增减额", change), (1, "本年数", cur)], r, want)
+        msg = (f"{_where(g)}：「{name}」本年 {cur.printed}，{'增加' if sign > 0 else '减少'} {change.printed}，"
+               f"上年应为 {fmt(prev_value)}，{word}率应为 {fmt(want)}%，文中为 {g.text}")
+        yield c.finding(c.severity, _where(g), f"{name}增长率", msg, figs, r, want)
 
 
 @rule("NR004", "narrative.completion", "情况说明：完成预算的X% = 决算 / 预算；预算为零时不应写完成率", source="N-5, N-7, N-ZB",
@@ -326,28 +152,8 @@ def nr004(c: Check) -> Iterator[Finding]:
     """完成年初预算的X% equals 决算 / 年初预算 (both as quoted, else as the tables print them). A rate
     against a budget of zero is meaningless: an error when there was spending, a warning when
     both are zero (the "0.00%" some templates print)."""
-    quotes = c.report.quotes
-    for q in quotes:
-        if q.role != "completion":
-            continue
-        para = _same_paragraph(quotes, q)
-        budget_q = next((x for x in reversed(para) if x.role == "budget" and same_subject(x.subject, q.subject)
-                         and (x.paragraph, x.span) < (q.paragraph, q.span)), None)
-        actual_q = next((x for x in reversed(para) if x.role in ("actual", "value") and same_subject(x.subject, q.subject)
-                         and (x.paragraph, x.span) < (q.paragraph, q.span)), None)
-        budget = _fig(budget_q) if budget_q else None
-        actual = _fig(actual_q) if actual_q else None
-        if budget is None:
-            resolver = resolver_for(q.subject)
-            hit = resolver(c.report, "budget") if resolver is not None else None
-            budget = hit[1] if hit else None
-        if actual is None:
-            resolver = resolver_for(q.subject)
-            hit = resolver(c.report, "actual") if resolver is not None else None
-            actual = hit[1] if hit else None
-        if budget is None or actual is None:
-            yield c.unchecked(_where(q), q.subject, f"完成率 {q.text} 的预算数或决算数未找到", [(1, q.subject, _fig(q))])
-            continue
+    for q in _with(c, "completion"):
+        actual, budget = _op(q, "决算"), _op(q, "年初预算")
         figs = [(1, "完成率", _fig(q)), (1, "年初预算", budget), (1, "决算", actual)]
         if budget.value == 0:
             both_zero = actual.value == 0 and q.amount.value == 0
@@ -365,47 +171,51 @@ def nr004(c: Check) -> Iterator[Finding]:
 
 @rule("NR005", "narrative.direction", "情况说明：大于/小于/持平、增加/减少 与数字相符", source="N-5, N-DIR", needs=NEEDS)
 def nr005(c: Check) -> Iterator[Finding]:
-    """Words that compare agree with the numbers they explain: 决算数大于预算数 needs 决算 > 预算 (the
-    figures quoted for the same 类/款/项 or total); 小于 the reverse; "减少为0…与上年持平" contradicts
-    itself.
+    """Words that compare agree with the numbers they explain, each in its own clause: 决算数大于预算数
+    needs 决算 > 预算 (the figures quoted for the same 类/款/项 or total); 小于 the reverse; 决算数与预算数
+    持平 needs them equal; "与上年持平" said of an item contradicts a change stated for that same item
+    (not for another item in the next clause).
 
     Failing (Songjiang 2020, item 2): 年初预算为61.50万元，支出决算为49.22万元。决算数大于预算数…"""
     quotes = c.report.quotes
     for cl in c.report.claims:
-        para = [q for q in quotes if q.paragraph == cl.paragraph and q.subject == cl.subject]
+        where = f"情况说明第{cl.paragraph + 1}段"
         if cl.kind == "flat":
             changes = [q for q in quotes if q.paragraph == cl.paragraph and q.sentence == cl.sentence
-                       and q.role in ("change", "growth") and q.amount.value != 0]
+                       and q.role in ("change", "growth") and q.amount.value != 0 and same_subject(q.subject, cl.subject)]
             if changes:
                 q = changes[0]
-                msg = f"情况说明第{cl.paragraph + 1}段：既说“持平”，又说{'增加' if (q.direction or 1) > 0 else '减少'} {q.text}"
-                yield c.finding(c.severity, f"情况说明第{cl.paragraph + 1}段", cl.subject or "持平", msg,
+                msg = f"{where}：「{cl.subject}」既说“持平”，又说{'增加' if (q.direction or 1) > 0 else '减少'} {q.text}"
+                yield c.finding(c.severity, where, cl.subject or "持平", msg,
                                 [(1, q.subject, _fig(q))], q.amount.value, Decimal(0))
             continue
+        para = [q for q in quotes if q.paragraph == cl.paragraph and q.subject == cl.subject]
         budget = next((q for q in para if q.role == "budget"), None)
         actual = next((q for q in para if q.role == "actual"), None)
         if budget is None or actual is None:
             continue
         b, a = budget.amount.value, actual.amount.value
         bound = budget.amount.half_unit + actual.amount.half_unit
-        wrong = (cl.kind == "greater" and a < b - bound) or (cl.kind == "less" and a > b + bound)
+        wrong = ((cl.kind == "greater" and a < b - bound) or (cl.kind == "less" and a > b + bound)
+                 or (cl.kind == "equal" and abs(a - b) > bound))
         if not wrong:
             continue
-        word = "大于" if cl.kind == "greater" else "小于"
-        msg = (f"情况说明第{cl.paragraph + 1}段：「{cl.subject}」支出决算 {actual.text} {'<' if a < b else '>'} "
-               f"年初预算 {budget.text}，文中却说“决算数{word}预算数”")
-        yield c.finding(c.severity, f"情况说明第{cl.paragraph + 1}段", cl.subject, msg,
+        word = {"greater": "大于", "less": "小于", "equal": "与预算数持平"}[cl.kind]
+        sign = "<" if a < b else ">"
+        msg = (f"{where}：「{cl.subject}」支出决算 {actual.text} {sign} 年初预算 {budget.text}，"
+               f"文中却说“决算数{word if cl.kind == 'equal' else word + '预算数'}”")
+        yield c.finding(c.severity, where, cl.subject, msg,
                         [(1, "支出决算", _fig(actual)), (1, "年初预算", _fig(budget))], a, b, bound)
 
 
-@rule("NR006", "narrative.parts", "情况说明：政府采购总额 = 货物 + 工程 + 服务；所列各部分之和 = 所说的总数", source="N-11",
+@rule("NR006", "narrative.parts", "情况说明：政府采购总额 = 货物 + 工程 + 服务；车辆总数 = 各类用车之和", source="N-11",
       needs=NEEDS)
 def nr006(c: Check) -> Iterator[Finding]:
-    """Parts quoted after a total (…采购金额X万元，其中：货物采购金额A万元、工程采购金额B万元、服务采购金额C
-    万元) add up to it."""
+    """Parts quoted after a total add up to it: …采购金额X万元，其中：货物采购金额A万元、工程采购金额B万元、
+    服务采购金额C万元; 共有车辆N辆，其中：…用车a辆、…用车b辆…"""
     quotes = c.report.quotes
     for q in quotes:
-        parts = _parts_of(quotes, q)
+        parts = parts_of(quotes, q)
         if not parts:
             continue
         yield from c.identity(_where(q), q.subject, f"「{q.subject}」", _fig(q),
@@ -413,15 +223,13 @@ def nr006(c: Check) -> Iterator[Finding]:
 
 
 @rule("NR007", "narrative.operating_cost", "情况说明：机关运行经费 ≤ 基本支出决算表 公用经费合计", source="N-11",
-      requires=(T.BASIC_ECONOMIC,), needs=NEEDS)
+      needs=NEEDS)
 def nr007(c: Check) -> Iterator[Finding]:
     """机关运行经费 is the 日常公用经费 of basic spending, so it cannot exceed table 6's 公用经费合计."""
-    for q in c.report.quotes:
-        if q.measure == "money" and "机关运行经费" in q.subject and q.role in ("value", "actual"):
-            hit = _public(c.report, "value")
-            if hit is None:
-                continue
-            yield from c.identity(_where(q), q.subject, f"「{q.subject}」", _fig(q), [(1, *hit)], relation="<=")
+    for q in _with(c, "relation"):
+        if q.binding is not None and (o := q.binding.get("公用经费合计")) is not None:
+            yield from c.identity(_where(q), q.subject, f"「{q.subject}」", _fig(q), [(1, o.label, o.figure)],
+                                  relation="<=")
 
 
 @rule("NR008", "narrative.performance", "情况说明：绩效自评项目数 = 优 + 良 + 合格 + 不合格；金额、平均得分与所附自评表一致",
@@ -434,7 +242,7 @@ def nr008(c: Check) -> Iterator[Finding]:
     for q in quotes:
         if q.role != "count" or not q.subject.endswith("绩效自评的项目"):
             continue
-        para = _same_paragraph(quotes, q)
+        para = [x for x in quotes if x.paragraph == q.paragraph]
         graded = [x for x in para if x.role == "count" and "绩效评级为" in x.subject]
         if graded:
             total = sum((x.amount.value for x in graded), Decimal(0))
@@ -492,47 +300,36 @@ def _perf_amount(c: Check, q: Quote) -> Iterator[Finding]:
                     q.amount.value, total, bound)
 
 
-def _parts_of(quotes: tuple[Quote, ...], q: Quote) -> list[Quote]:
-    """The parts NR006 adds up for a 采购 total ``q`` (empty when ``q`` is not such a total)."""
-    if q.measure != "money" or "采购" not in q.subject or q.order != 0:
-        return []
-    parts = [x for x in _same_sentence(quotes, q) if x.order > 0 and x.measure == "money"
-             and any(w in x.subject for w in ("货物", "工程", "服务"))]
-    return parts if len(parts) >= 2 else []
-
-
-def _in_parts(c: Check, q: Quote) -> bool:
-    quotes = c.report.quotes
-    return bool(_parts_of(quotes, q)) or any(q in _parts_of(quotes, t) for t in _same_sentence(quotes, q))
-
-
-def _is_checked(c: Check, q: Quote) -> bool:
-    if resolve(c.report, q) is not None:
-        return True
-    if q.role in ("share", "change", "growth", "completion"):
-        return True
-    if q.role == "actual" and any(cl.paragraph == q.paragraph and cl.subject == q.subject for cl in c.report.claims):
-        return True
-    if q.role == "budget" and any(x.role == "completion" and x.paragraph == q.paragraph and x.subject == q.subject
-                                  for x in c.report.quotes):
-        return True  # recomputed by NR004
-    s = q.subject
-    perf_amount = bool(c.report.evaluations) and q.measure == "money" and s.endswith("涉及预算金额") and any(
-        x.role == "count" and x.subject.endswith("绩效自评的项目") and x.order == q.order - 1 and x.sentence == q.sentence
-        for x in c.report.quotes)
-    return perf_amount or _in_parts(c, q) or "机关运行经费" in s or (
-        q.role == "count" and ("绩效自评的项目" in s or "绩效评级为" in s or s.endswith("平均得分")))
-
-
-@rule("NR009", "narrative.unmatched", "情况说明：未能对应到表格数字的引用（列出，未检查）", severity=Severity.INFO,
-      source="N (unmatched)", needs=NEEDS)
+@rule("NR009", "narrative.unmatched", "情况说明：未能对应到表格数字的引用（列出，未检查，附原因）",
+      severity=Severity.INFO, source="N (unmatched)", needs=NEEDS)
 def nr009(c: Check) -> Iterator[Finding]:
-    """Every quantity of the narrative that no other rule checks (a count of 公务用车, an amount the
-    tables do not hold, a label not recognised, a 年初预算 that table 5 does not print and that only
-    serves to compare with 决算) is listed here, so that nothing is silently left out: a reviewer
-    sees what was not checked."""
+    """Every quantity of the narrative that no rule checks (a count of 公务用车, an amount the tables
+    do not hold, a label not recognised, a 年初预算 that table 5 does not print and that no 大于/小于
+    sentence compares) is listed here with the reason the builders gave, so that nothing is silently
+    left out."""
     for q in c.report.quotes:
-        if _is_checked(c, q):
+        if q.binding is None or q.binding.checked:
             continue
         yield c.finding(c.severity, _where(q), q.subject or "?",
-                        f"{_where(q)}：「{q.subject or '?'}」{q.text} 未能对应到表格数字，未检查", [(1, q.subject, _fig(q))])
+                        f"{_where(q)}：「{q.subject or '?'}」{q.text} 未检查：{q.binding.how}", [(1, q.subject, _fig(q))])
+
+
+@rule("NR010", "narrative.coverage", "情况说明：未找到，或有引用数字而无一被检查（明示，附覆盖情况）",
+      severity=Severity.INFO, source="N (coverage)", needs=NEEDS)
+def nr010(c: Check) -> Iterator[Finding]:
+    """Never a silent zero: a 情况说明 not found (except in a file of 绩效自评表 alone), or found with figures
+    none of which could be checked, is an ``unchecked`` finding (with the coverage: quoted / checked / unchecked by reason). The
+    coverage of every document is ``Report.coverage``; each unchecked figure is an NR009 line."""
+    cov = c.report.coverage
+    if cov is None:
+        return
+    if not cov.found:
+        if not c.report.tables and c.report.evaluations:
+            return  # a file of 绩效自评表 alone (an appendix): no 情况说明 is expected in it
+        yield c.unchecked("情况说明", "情况说明", f"{cov.how}，情况说明中的数字均未检查")
+        return
+    reasons = "，".join(f"{r} {n}" for r, n in cov.unchecked)
+    summary = (f"情况说明（{cov.paragraphs}段）引用数字 {cov.quoted} 个，已检查 {cov.checked} 个，"
+               f"未检查 {cov.quoted - cov.checked} 个" + (f"（{reasons}）" if reasons else ""))
+    if cov.quoted and not cov.checked:
+        yield c.unchecked("情况说明", "情况说明", summary + "：无一数字被检查")

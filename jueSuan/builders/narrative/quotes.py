@@ -18,27 +18,26 @@ times and list numbering are not quantities. Each quote gets:
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import attrs
 
-from ..models import Claim, NarrativeParagraph, Quote
-from ..numbers import Unit, parse_amount
+from ...models import Claim, NarrativeParagraph, Quote
+from ...numbers import Unit, parse_amount
+from .text import QUANTITY as _QUANTITY
+from .text import normalise as _normalise
 
-_QUANTITY = re.compile(
-    r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)(亿元|万元|千元|万(?!元)|元|%|个|人次|人|辆|项|分|平方米|台|套|次|批次)"
-)
 _NOT_AFTER = ("年", "月", "日", "时", "号")
 _SENTENCE = re.compile(r"[。！？!?]")
 _CLAUSE = re.compile(r"[，,；;：:、]|[(（](?=含|其中)")
 _CLASS_PART = re.compile(r"([^，,；;：:、。（）()]+?)[(（](类|款|项)[)）]")
-_CHANGE = re.compile(r"(增加|增长|上升|提高|减少|下降|降低)(了)?$")
+_CHANGE = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|增幅|降幅)(了|为)?$")
 _SHARE = re.compile(r"占(.*?)(?:的)?(?:比重)?(?:为)?$")
 _COMPLETION = re.compile(r"完成(?:年初)?预算(?:数)?的$")
 _BUDGET = re.compile(r"(年初预算|预算数|预算)(?:数)?(?:为|是)?$")
 _ACTUAL = re.compile(r"(支出决算|决算数|决算)(?:数)?(?:为|是)?$")
 _STRIP_PREFIX = re.compile(r"^(?:其中|与\d{4}年度?相比|与上年相比|比上年|较上年|主要用于|主要包括|具体情况如下|合计|共计)")
-_STRIP_SUFFIX = re.compile(r"(?:为|是|共计|共|总计为|达|达到|约)$")
+_STRIP_SUFFIX = re.compile(r"(?:为|是|共计|共|总计为|达|达到|约|(?:比|较|与)(?:上年度?|去年|上一年度?)?(?:相比)?)$")
+_THRESHOLD = re.compile(r"^(?:[(（]含[)）])?(?:及)?(?:以上|以下)")
 _UNITS = {"亿元": Unit.YI, "万元": Unit.WAN, "万": Unit.WAN, "千元": Unit.QIAN, "元": Unit.YUAN}
 _FLAT = re.compile(r"持平")
 _PREVIOUS = re.compile(r"上年|去年|上一年|上年度|同期")
@@ -49,41 +48,9 @@ _LEAD_WHOLE = re.compile(r"^([^，,；;：:]{2,30}?)(?:决算)?中[，,]")
 
 def _classes(text: str) -> tuple[tuple[str, str], ...]:
     """The 类/款/项 a text names: "社会保障和就业支出（类）行政事业单位养老支出（款）…"."""
-    return tuple((re.sub(r"[“”\"]", "", name), lvl) for name, lvl in _CLASS_PART.findall(text))
+    return tuple((re.sub(r"^\d+[、.．]|[“”\"]", "", name), lvl) for name, lvl in _CLASS_PART.findall(text))
 _GREATER = re.compile(r"(决算数|决算)?(大于|高于|超过|多于)(年初)?预算")
 _LESS = re.compile(r"(决算数|决算)?(小于|低于|少于)(年初)?预算")
-
-
-def _normalise(text: str) -> tuple[str, list[int]]:
-    chars: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        n = unicodedata.normalize("NFKC", ch)
-        if not n or n.isspace() or n in "\u200b\ufeff":
-            continue
-        for c in n:
-            chars.append(c)
-            where.append(i)
-    return "".join(chars), where
-
-
-def narrative_section(paragraphs: tuple[NarrativeParagraph, ...]) -> list[NarrativeParagraph]:
-    """The paragraphs of 情况说明: from its heading to 名词解释 (or the end)."""
-    start = None
-    for i, p in enumerate(paragraphs):
-        s = _normalise(p.text)[0]
-        if (len(s) <= 40 and ("情况说明" in s or s.startswith("第三部分")) and "决算" in s) or s.startswith("第三部分"):
-            start = i + 1
-            break
-    if start is None:
-        return []
-    out: list[NarrativeParagraph] = []
-    for p in paragraphs[start:]:
-        s = _normalise(p.text)[0]
-        if s.startswith(("第四部分", "第五部分")) or (len(s) <= 12 and "名词解释" in s):
-            break
-        out.append(p)
-    return out
 
 
 def _label(text: str, unit_name: str) -> str:
@@ -103,7 +70,7 @@ def _label(text: str, unit_name: str) -> str:
 def _is_quantity(norm: str, m: re.Match[str]) -> bool:
     after = norm[m.end(1):m.end(1) + 1]
     before = norm[max(0, m.start(1) - 1):m.start(1)]
-    return not (after in _NOT_AFTER or before == "第")
+    return not (after in _NOT_AFTER or before == "第" or _THRESHOLD.match(norm[m.end():m.end() + 6]))
 
 
 def _earlier(clause: str, year: int | None) -> bool:
@@ -115,19 +82,87 @@ def _earlier(clause: str, year: int | None) -> bool:
     return year is not None and any(int(y) != year for y in _YEARS.findall(clause))
 
 
+_PART_HEADING = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_LIST_ITEM = re.compile(r"^\d+[、.．]")
+_FLAT_CLAIM = re.compile(r"(与|和|同)(.{0,12}?)持平|持平")
+_EQUAL_BUDGET = re.compile(r"(决算数?|预决算)(与|和|同)?(年初)?预算数?(基本)?持平|预决算(基本)?持平|(决算数?)?等于(年初)?预算")
+_CLAIM_SUBJECT = re.compile(r"(?:与|和|同|比|较)[^，,；;]*$")
+
+
+def _part_of(norm: str, current: str) -> str:
+    """The section a paragraph opens (一、…情况说明), else the current one."""
+    if _PART_HEADING.match(norm) and len(norm) <= 40 and not _QUANTITY.search(norm):
+        return norm
+    return current
+
+
+def _flat_subject(piece: str, uname: str) -> str:
+    """The item a "持平" clause speaks of: 因公出国（境）费支出决算与上年持平 → 因公出国(境)费支出."""
+    fm = _FLAT_CLAIM.search(piece)
+    if fm is None:
+        return ""
+    own = _label(_CLAIM_SUBJECT.sub("", piece[: fm.start()]), uname)
+    return re.sub(r"(?:支出决算数?|决算数?|的主要原因.*)$", "", own)
+
+
+def _claims(p: NarrativeParagraph, sentence: str, s_start: int, where: list[int], subject: str,
+            classification: tuple[tuple[str, str], ...], uname: str) -> list[Claim]:
+    """The comparing clauses of a sentence, each with the subject of its own clause."""
+    out: list[Claim] = []
+    start = 0
+    for piece in [*re.split(r"[，,；;]", sentence)]:
+        c_start = sentence.index(piece, start) if piece else start
+        start = c_start + len(piece)
+        if not piece or piece.startswith(("如持平", "预决算持平的不用")) or "（如持平" in piece or "(如持平" in piece:
+            continue
+        kind = None
+        if _EQUAL_BUDGET.search(piece):
+            kind = "equal"
+        elif _GREATER.search(piece):
+            kind = "greater"
+        elif _LESS.search(piece):
+            kind = "less"
+        elif _FLAT_CLAIM.search(piece) is not None:
+            kind = "flat"
+            claim_subject = _flat_subject(piece, uname) or subject
+        if kind is None:
+            continue
+        if kind != "flat":  # 2025年度“三公”经费支出决算数小于预算数: the clause's own subject, else the running one
+            m = (_EQUAL_BUDGET.search(piece) if kind == "equal" else _GREATER.search(piece) if kind == "greater"
+                 else _LESS.search(piece))
+            head = re.sub(r"^(?:\d{4}年度?)", "", piece[: m.start()] if m else "")
+            claim_subject = _label(head, uname) or subject
+        lo, hi = s_start + c_start, s_start + c_start + len(piece) - 1
+        out.append(Claim(p.index, attrs.evolve(p.ref, span=(where[lo], where[hi] + 1)), claim_subject, kind,
+                         classification, sentence, piece))
+    return out
+
+
 def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
             year: int | None = None) -> tuple[list[Quote], list[Claim]]:
-    """Every quantity of the paragraphs, and every comparing sentence. ``year``: the report's year;
+    """Every quantity of the paragraphs, and every comparing clause. ``year``: the report's year;
     a figure said of another year (上年, 2019年度…) is kept with the role "previous", never
-    compared with this year's tables."""
+    compared with this year's tables.
+
+    A share's whole is the one its clause names (占本年支出合计的…), else the sentence's lead (…决算中，),
+    else the sentence's first amount when that is not the share's own part, else the whole of the
+    sentence that introduced the list the share stands in (…主要用于以下方面：/其中：), else none."""
     quotes: list[Quote] = []
     claims: list[Claim] = []
     uname = _normalise(unit_name)[0] if unit_name else ""
+    part = ""
+    list_whole = ""
     for p in paragraphs:
         norm, where = _normalise(p.text)
+        new_part = _part_of(norm, part)
+        if new_part != part or re.match(r"^[(（][一二三四五六七八九十]+[)）]", norm):
+            list_whole = ""
+        part = new_part
+        in_list = bool(_LIST_ITEM.match(norm))
         subject = ""
         para_class: tuple[tuple[str, str], ...] = ()
         pos = 0
+        last_money = ""
         for sentence in _SENTENCE.split(norm):
             s_start = norm.index(sentence, pos) if sentence else pos
             pos = s_start + len(sentence)
@@ -137,10 +172,13 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                 subject = "".join(n for n, _ in found)
             clause_start = 0
             first_money = ""
+            first_money_order = -1
             lead = _LEAD_WHOLE.match(sentence)
             if lead:
                 first_money = _label(lead.group(1), uname)
+            after_qizhong = False
             order = 0
+            last_end = 0
             sentence_quotes: list[Quote] = []
             # what a claim of this sentence names: its last quote's, or, with no quote, the paragraph's
             classification: tuple[tuple[str, str], ...] = para_class
@@ -151,17 +189,20 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                 cut = max((c.end() for c in _CLAUSE.finditer(sentence, 0, m.start())), default=0)
                 clause_start = cut
                 before = sentence[clause_start:m.start()]
+                after_qizhong = after_qizhong or "其中" in sentence[:m.start()]
                 unit_text = m.group(2)
                 measure = "percent" if unit_text == "%" else "money" if unit_text in _UNITS else "count"
                 role, direction, whole = "value", None, ""
                 label = before
-                if measure == "count":
+                if "原因" in sentence[:m.start()]:
+                    role = "reason"  # a figure inside the explanation (主要原因：…2000.00万元预算从…调整至…)
+                elif measure == "count":
                     role = "count"
                 elif _earlier(sentence[clause_start:m.start()], year):
                     role = "previous"
                 elif (cm := _CHANGE.search(before)) is not None:
                     role = "growth" if measure == "percent" else "change"
-                    direction = -1 if cm.group(1) in ("减少", "下降", "降低") else 1
+                    direction = -1 if cm.group(1) in ("减少", "下降", "降低", "降幅") else 1
                     label = before[: cm.start()]
                 elif measure == "percent" and (sm := _SHARE.search(before)) is not None:
                     role, whole = "share", _label(sm.group(1), uname)
@@ -177,12 +218,19 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                     label = before[: am.start()]
                 own = _classes(label)
                 label = _label(label, uname)
+                if not label:  # a clause of the sentence since the last figure named its own item: 甲与上年持平，减少…
+                    for piece in reversed(re.split(r"[，,；;]", sentence[last_end:clause_start])):
+                        if (flat := _flat_subject(piece, uname)):
+                            label = flat
+                            break
                 classification = ()
                 if own:
                     classification = own
                     label = "".join(n for n, _ in own)
                 elif not label and para_class and subject == "".join(n for n, _ in para_class):
                     classification = para_class
+                if label == "支出收入" and subject.endswith("收入"):
+                    label = "支出"  # the template's own wording: 政府性基金预算财政拨款收入XXX万元，支出收入XXX万元
                 if label in ("支出", "收入") and subject.endswith(("收入", "支出")):
                     label = subject[:-2] + label  # …收入0.00万元，支出0.00万元
                 if label:
@@ -191,23 +239,29 @@ def extract(paragraphs: list[NarrativeParagraph], unit_name: str = "",
                     role = "share"
                 cur_subject = label or subject
                 if role == "share" and not whole:
-                    whole = first_money
+                    own_part = next((x for x in reversed(sentence_quotes) if x.measure == "money"), None)
+                    if first_money and not (own_part is not None and own_part.order == first_money_order):
+                        whole = first_money
+                    elif in_list or after_qizhong:
+                        whole = list_whole
                 if measure == "money" and not first_money and role in ("value", "actual"):
                     first_money = cur_subject
+                    first_money_order = order
+                if measure == "money" and role in ("value", "actual"):
+                    last_money = cur_subject
                 a = parse_amount(m.group(1))
                 assert a is not None
                 o_start = where[s_start + m.start()]
                 o_end = where[s_start + m.end() - 1] + 1
                 q = Quote(p.index, (o_start, o_end), attrs.evolve(p.ref, span=(o_start, o_end)),
                           p.text[o_start:o_end], a, _UNITS.get(unit_text), measure, cur_subject, role, direction,
-                          whole, classification, sentence, order)
+                          whole, classification, sentence, order, part)
                 order += 1
+                last_end = m.end()
                 sentence_quotes.append(q)
             quotes.extend(sentence_quotes)
-            for kind, rx in (("greater", _GREATER), ("less", _LESS), ("flat", _FLAT)):
-                if rx.search(sentence):
-                    claims.append(Claim(p.index, attrs.evolve(p.ref, span=(where[s_start], where[pos - 1] + 1)
-                                                               if sentence else None),
-                                        subject, kind, classification, sentence))
-                    break
+            if sentence.endswith((":", "：")):
+                list_whole = first_money or last_money or list_whole
+            if sentence:
+                claims.extend(_claims(p, sentence, s_start, where, subject, classification, uname))
     return quotes, claims
