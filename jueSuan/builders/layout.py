@@ -15,7 +15,7 @@ import attrs
 
 from ..numbers import Amount, AmountKind, normalize_text, parse_amount
 from ..readers.base import Cell, Grid
-from ..readers.sheet import is_cell_error
+from ..readers.numfmt import is_cell_error
 
 CODE_RE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2,3}$")
