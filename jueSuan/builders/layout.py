@@ -13,7 +13,7 @@ import unicodedata
 
 import attrs
 
-from ..numbers import Amount, AmountKind, normalize_text, parse_amount
+from ..numbers import Amount, AmountKind, normalize_text, parse_amount, unknown_amount
 from ..readers.base import Cell, Grid
 from ..readers.numfmt import is_cell_error
 
@@ -305,9 +305,12 @@ def analyze(grid: Grid, skip_rows: set[int] | None = None) -> Layout:
                     continue
                 a = parse_amount(cell.text)
                 if a is None:
-                    if norm(cell.text) not in ("", norm(label)):
-                        strays.append(Stray(cell, "amount column holds text that is not a figure"))
-                    continue
+                    if norm(cell.text) in ("", norm(label)):
+                        continue
+                    # kept as a figure of unknown value: a sum that needs it is reported unchecked, never
+                    # computed without it; listed too, so the cell is named even where no rule uses it
+                    strays.append(Stray(cell, "amount column holds text that is not a figure: its value is not known"))
+                    a = unknown_amount(cell.text)
                 amounts.append((c, cell, a))
             if not norm(label) and code is None and not any(a.kind is not AmountKind.BLANK for _, _, a in amounts):
                 continue
