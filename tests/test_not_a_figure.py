@@ -104,3 +104,30 @@ def test_a_word_in_an_amount_cell_of_a_docx_is_unchecked_not_an_error(tmp_path: 
     assert all("见说明" in f.message and "无法判定" in f.message for f in cited)
     assert all(any(t.ref == listed[0].ref for t in f.terms) for f in cited), "the finding cites the cell read"
     assert all(listed[0].ref.short() in f.message for f in cited)
+
+
+def test_text_in_a_performance_table_is_unchecked_not_an_error(tmp_path: Path) -> None:
+    """绩效自评表: #DIV/0! as 年度资金总额's 全年执行数 and 见说明 as an indicator's 分值 (both feed sums)."""
+    src = SAMPLES / "pujin-perf-2023.docx"
+    document = docx.Document(str(src))
+    table = document.tables[0]
+    header = next(r for r in table.rows if any(c.text.strip() == "全年执行数" for c in r.cells))
+    funds = next(r for r in table.rows if any("年度资金总额" in c.text for c in r.cells))
+    executed = next(i for i, c in enumerate(dict.fromkeys(header.cells)) if c.text.strip() == "全年执行数")
+    list(dict.fromkeys(funds.cells))[executed + 1].text = "#DIV/0!"  # the fund row has a blank first column
+    rows = list(table.rows)
+    at = next(i for i, r in enumerate(rows) if any(c.text.strip() == "分值" for c in r.cells))
+    weight = next(i for i, c in enumerate(dict.fromkeys(rows[at].cells)) if c.text.strip() == "分值")
+    indicator = rows[at + 1]  # the first indicator
+    cells = list(dict.fromkeys(indicator.cells))
+    assert jueSuan.parse_amount(cells[weight].text) is not None, [c.text for c in cells]
+    cells[weight].text = "见说明"
+    path = tmp_path / "perf-text.docx"
+    document.save(str(path))
+    _, base = _checked(src)
+    _, findings = _checked(path)
+    assert findings.count(Severity.ERROR) == base.count(Severity.ERROR)
+    for text, rules in (("#DIV/0!", {"PF001", "PF002"}), ("见说明", {"PF004"})):
+        cited = _citing(findings, text)
+        assert {f.rule for f in cited} >= rules, [f.message for f in findings]
+        assert all(f.severity is Severity.UNCHECKED and text in f.message for f in cited)
