@@ -19,6 +19,7 @@ from jueSuan import Severity
 from jueSuan.numbers import AmountKind, unknown_amount
 
 from .conftest import SAMPLES
+from .docxgen import UP, Span, write_docx
 
 INCOME = "收入决算表"
 
@@ -131,3 +132,24 @@ def test_text_in_a_performance_table_is_unchecked_not_an_error(tmp_path: Path) -
         cited = _citing(findings, text)
         assert {f.rule for f in cited} >= rules, [f.message for f in findings]
         assert all(f.severity is Severity.UNCHECKED and text in f.message for f in cited)
+
+
+def _budget_three_public(path: Path, reception: str) -> Path:
+    """A 部门预算 with its 三公 table printed across (items in the header, one row of figures)."""
+    rows = [["“三公”经费合计", "因公出国（境）费", Span("公务用车购置及运行费", 3), "公务接待费"],
+            [UP, UP, "小计", "公务用车购置费", "公务用车运行费", UP],
+            ["12.50", "2.00", "8.50", "5.00", "3.50", reception]]
+    return write_docx(path, ["上海市某某局2025年度部门预算", "一般公共预算“三公”经费支出预算表", "单位：万元", rows])
+
+
+@pytest.mark.parametrize("text", ["#DIV/0!", "见说明"])
+def test_text_in_a_budget_three_public_row_is_unchecked_not_an_error(text: str, tmp_path: Path) -> None:
+    _, wrong = _checked(_budget_three_public(tmp_path / "wrong.docx", "3.00"))
+    assert [f.rule for f in wrong if f.severity is Severity.ERROR] == ["BG005"], "the table is checked at all"
+    _, right = _checked(_budget_three_public(tmp_path / "right.docx", "2.00"))
+    assert not [f for f in right if f.severity is Severity.ERROR]
+    _, findings = _checked(_budget_three_public(tmp_path / "text.docx", text))
+    assert not [f for f in findings if f.severity is Severity.ERROR], [f.message for f in findings]
+    cited = _citing(findings, text)
+    assert [f.rule for f in cited] == ["BG005"] and cited[0].severity is Severity.UNCHECKED
+    assert text in cited[0].message and "公务接待费" in cited[0].message
