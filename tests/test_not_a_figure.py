@@ -70,6 +70,9 @@ def test_an_excel_error_in_a_component_line_is_unchecked_not_an_error(error: str
     assert all(f.severity is Severity.UNCHECKED for f in cited)
     assert all(cell in f.message and error in f.message for f in cited)
     assert all(any(t.ref.cell == cell for t in f.terms) for f in cited)
+    # the figure's value is not known: none is given (not a zero) in the finding or in its JSON form
+    unknown = [t for f in cited for t in f.terms if t.printed == error]
+    assert unknown and all(t.value is None and t.to_dict()["value"] is None for t in unknown)
     # the 合计 of the column and the line's own sum are among them
     lines = {f.line for f in cited}
     assert any(ln.startswith("合计") for ln in lines) and any(label in ln for ln in lines), lines

@@ -107,7 +107,7 @@ class Check:
         left: Decimal | None = None, right: Decimal | None = None, bound: Decimal | None = None,
         unit: str | None = None,
     ) -> Finding:
-        terms = tuple(Term(lbl, f.printed, f.value, f.ref, sign) for sign, lbl, f in figs)
+        terms = tuple(Term(lbl, f.printed, None if f.is_unknown else f.value, f.ref, sign) for sign, lbl, f in figs)
         diff = None if left is None or right is None else left - right
         return Finding(
             self.rule.id, self.rule.name, severity, table, line, message, left, right, diff, bound, unit, terms,
