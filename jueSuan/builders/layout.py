@@ -113,7 +113,8 @@ class Entry:
 
     @property
     def has_figures(self) -> bool:
-        return any(a.kind is AmountKind.NUMBER for _, _, a in self.amounts)
+        """A figure is printed: a number, or text in its place whose value is not known (#DIV/0!)."""
+        return any(a.kind in (AmountKind.NUMBER, AmountKind.UNKNOWN) for _, _, a in self.amounts)
 
 
 @attrs.frozen
