@@ -39,7 +39,7 @@ class Term:
 
     label: str
     printed: str
-    value: Decimal
+    value: Decimal | None  # None: the printed text is not a figure (#DIV/0!, 见说明), its value is not known
     ref: SourceRef
     sign: int = 1
 
@@ -47,7 +47,7 @@ class Term:
         return {
             "label": self.label,
             "printed": self.printed,
-            "value": str(self.value),
+            "value": None if self.value is None else str(self.value),
             "sign": self.sign,
             "source": self.ref.to_dict(),
             "at": self.ref.short(),

@@ -1,8 +1,7 @@
 """Typed, immutable models of the tables of a 部门决算 and of the ``Report`` that holds them.
 
-Every figure is a ``Figure``: the printed ``Amount`` plus the ``SourceRef`` of its cell and the
-unit of its table. Lines keep the label as printed (for messages) and a normalised key (for
-matching), and classification lines keep their code and level (类/款/项).
+Every figure is a ``Figure``: the printed ``Amount``, the ``SourceRef`` of its cell, the unit of its table.
+Lines keep the label as printed (for messages), a normalised key (for matching), and a code and level (类/款/项).
 """
 
 from __future__ import annotations
@@ -117,6 +116,10 @@ class Figure:
     @property
     def is_dash(self) -> bool:
         return self.amount.kind is AmountKind.DASH
+
+    @property
+    def is_unknown(self) -> bool:  # text that is not a figure (#DIV/0!, 见说明): nothing using it is decided
+        return self.amount.kind is AmountKind.UNKNOWN
 
     @property
     def printed(self) -> str:

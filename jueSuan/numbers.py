@@ -20,6 +20,7 @@ __all__ = [
     "detect_unit",
     "normalize_text",
     "parse_amount",
+    "unknown_amount",
 ]
 
 
@@ -27,6 +28,7 @@ class AmountKind(enum.Enum):
     NUMBER = "number"
     BLANK = "blank"  # nothing printed: counts as zero, exactly
     DASH = "dash"  # "-", "——": not applicable; counts as zero where a sum needs it
+    UNKNOWN = "unknown"  # text in a figure's place that is not one (#DIV/0!, NaN, 见说明): value not known
 
 
 @attrs.frozen
@@ -57,6 +59,11 @@ class Amount:
         return self.kind is AmountKind.NUMBER
 
     @property
+    def is_unknown(self) -> bool:
+        """Text printed where a figure belongs that is not a figure: any check using it cannot be decided."""
+        return self.kind is AmountKind.UNKNOWN
+
+    @property
     def printed_decimals(self) -> int:
         return max(0, -self.exponent)
 
@@ -66,6 +73,12 @@ BLANK = Amount(Decimal(0), 0, "", AmountKind.BLANK)
 _SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200b\ufeff]+")
 _DASHES = {"-", "--", "—", "——", "–", "－", "―", "─", "/", "——————"}
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$")
+
+
+def unknown_amount(text: str) -> Amount:
+    """The figure of a cell that prints text which is not a figure (``#DIV/0!``, ``NaN``, ``见说明``): its
+    value is not known, so a sum or comparison that needs it is not checked (never counted as zero)."""
+    return Amount(Decimal(0), 0, text, AmountKind.UNKNOWN)
 
 
 def normalize_text(text: str) -> str:

@@ -14,7 +14,8 @@ import pytest
 from jueSuan.numbers import Unit, detect_unit
 from jueSuan.readers.base import Document, Grid, Paragraph, ReadError, Reason
 from jueSuan.readers.docx import read_docx
-from jueSuan.readers.sheet import MISSING_CACHED_VALUE, cell_name, format_number, format_value
+from jueSuan.readers.numfmt import MISSING_CACHED_VALUE, format_number, format_value
+from jueSuan.readers.sheet import cell_name
 from jueSuan.readers.workbooks import read_xlsx
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -16,7 +16,8 @@ import attrs
 
 from ..models import BudgetTableKind, ClassificationTable, Column, Figure, Line, SummaryTable, Table, Unplaced
 from ..models import ThreePublicTable as _ThreePublic
-from ..numbers import detect_unit, parse_amount
+from ..numbers import detect_unit, parse_amount, unknown_amount
+from ..readers.numfmt import is_cell_error
 from .layout import clean_label, norm
 from .recognize import Candidate
 from .tables import Aliases, _Ctx, _is_total_label, build_economic, build_three_public, three_public_item
@@ -176,6 +177,9 @@ def build_budget_three_public(ctx: _Ctx) -> Table:
             if cell.origin is not None and cell.origin != (r, c):
                 continue
             a = parse_amount(cell.text)
+            if a is None and (lay.columns[c].role == "amount" or is_cell_error(cell.text)
+                              or _three_public_item(list(lay.columns[c].path), with_meetings) is not None):
+                a = unknown_amount(cell.text)  # #DIV/0!, 见说明 under an item's header: its value is not known
             if a is not None and norm(cell.text):
                 cells.append((c, cell, a))
     for c, cell, a in cells:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from ..models import Figure, TargetIndicator, TargetSheet, Unplaced
-from ..numbers import Unit, parse_amount
+from ..numbers import Unit, parse_amount, unknown_amount
 from ..readers.base import Cell, Grid
 from .layout import clean_label, norm
 from .performance import parse_target
@@ -17,6 +17,12 @@ _TITLE = "绩效目标"
 _UNIT = re.compile(r"[(（](万元|千元|元)[)）]")
 _FUNDS = (("项目资金总额", "project_total"), ("年度资金申请总额", "annual_total"), ("当年财政拨款", "annual_fiscal"),
           ("财政资金", "project_fiscal"), ("上年结转", "annual_carryover"), ("其他资金", "other"))
+
+
+def _is_value_text(text: str) -> bool:
+    """Normalised text after a fund label that stands where its amount belongs (not the next label)."""
+    return bool(text) and not any(label in text for label, _ in _FUNDS) and not text.endswith((":", "：")) \
+        and not text.startswith("其中") and "指标" not in text and text != "项目名称"
 
 
 def is_target_grid(grid: Grid) -> bool:
@@ -69,6 +75,8 @@ def build_target(grid: Grid, unplaced: list[Unplaced]) -> TargetSheet:
             if key is None or i + 1 >= len(texts):
                 continue
             a = parse_amount(texts[i + 1][2].text)
+            if a is None and _is_value_text(texts[i + 1][1]):  # #DIV/0!, 见说明 in the amount's place
+                a = unknown_amount(texts[i + 1][2].text)
             if a is None or not texts[i + 1][1]:
                 continue
             if key == "other":

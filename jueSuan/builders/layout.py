@@ -13,9 +13,9 @@ import unicodedata
 
 import attrs
 
-from ..numbers import Amount, AmountKind, normalize_text, parse_amount
+from ..numbers import Amount, AmountKind, normalize_text, parse_amount, unknown_amount
 from ..readers.base import Cell, Grid
-from ..readers.sheet import is_cell_error
+from ..readers.numfmt import is_cell_error
 
 CODE_RE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
 _CODE_PART = re.compile(r"^\d{2,3}$")
@@ -113,7 +113,8 @@ class Entry:
 
     @property
     def has_figures(self) -> bool:
-        return any(a.kind is AmountKind.NUMBER for _, _, a in self.amounts)
+        """A figure is printed: a number, or text in its place whose value is not known (#DIV/0!)."""
+        return any(a.kind in (AmountKind.NUMBER, AmountKind.UNKNOWN) for _, _, a in self.amounts)
 
 
 @attrs.frozen
@@ -305,9 +306,12 @@ def analyze(grid: Grid, skip_rows: set[int] | None = None) -> Layout:
                     continue
                 a = parse_amount(cell.text)
                 if a is None:
-                    if norm(cell.text) not in ("", norm(label)):
-                        strays.append(Stray(cell, "amount column holds text that is not a figure"))
-                    continue
+                    if norm(cell.text) in ("", norm(label)):
+                        continue
+                    # kept as a figure of unknown value: a sum that needs it is reported unchecked, never
+                    # computed without it; listed too, so the cell is named even where no rule uses it
+                    strays.append(Stray(cell, "amount column holds text that is not a figure: its value is not known"))
+                    a = unknown_amount(cell.text)
                 amounts.append((c, cell, a))
             if not norm(label) and code is None and not any(a.kind is not AmountKind.BLANK for _, _, a in amounts):
                 continue

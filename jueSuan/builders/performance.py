@@ -15,7 +15,7 @@ import re
 import attrs
 
 from ..models import Figure, FundLine, Indicator, PerformanceEvaluation, Target, Unplaced
-from ..numbers import Unit, detect_unit, normalize_text, parse_amount
+from ..numbers import Unit, detect_unit, normalize_text, parse_amount, unknown_amount
 from ..readers.base import Cell, Grid
 from ..source import Printed
 from .layout import clean_label, norm
@@ -151,8 +151,10 @@ class _Builder:
         """A figure of the table: amounts carry the funds unit; scores and rates carry none.
         ``exact``: a weight or an assigned score, which is set, not rounded (10 is 10, not 9.5–10.5)."""
         a = parse_amount(cell.text)
-        if a is None:
-            return None
+        if a is None:  # text where a figure belongs (#DIV/0!, 见说明): its value is not known, never absent
+            if not norm(cell.text):
+                return None
+            a = unknown_amount(cell.text)
         if exact and a.is_number:
             a = attrs.evolve(a, is_exact=True)
         unit = self.cur["unit"] if self.cur and money else None

@@ -159,7 +159,7 @@ class _Ctx:
         if e.has_figures:
             self.dropped += 1
             ref = e.label_cell.ref if e.label_cell is not None else e.amounts[0][1].ref
-            figs = " ".join(cell.text.strip() for _, cell, a in e.amounts if a.is_number)
+            figs = " ".join(cell.text.strip() for _, cell, a in e.amounts if a.is_number or a.is_unknown)
             self.unplaced.append(Unplaced(f"{self.what}: line「{e.label or e.code or ''}」", reason, ref, figs))
 
     def table(self, cls: type[Table], cols: dict[int, Column], lines: list[Line]) -> Table:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from .base import Document, ReadError, Reason
-from .sheet import OLE_MAGIC, foreign_kind, read_head
+from .sniff import OLE_MAGIC, foreign_kind, read_head
 from .xls import read_ole_workbook
 from .xlsx import read_xlsx_package
 

@@ -16,8 +16,9 @@ import xlrd
 from xlrd.biffh import XL_CELL_BLANK, XL_CELL_BOOLEAN, XL_CELL_DATE, XL_CELL_EMPTY, XL_CELL_ERROR, XL_CELL_TEXT
 
 from .base import Document, ReadError, Reason
+from .numfmt import CELL_ERROR, format_value
 from .safety import TextBudget
-from .sheet import CELL_ERROR, SheetData, WorkbookBuilder, format_value
+from .sheet import SheetData, WorkbookBuilder
 
 __all__ = ["read_ole_workbook"]
 

@@ -25,8 +25,10 @@ from openpyxl.worksheet._reader import FORMULA_TAG, VALUE_TAG, WorkSheetParser
 
 from ..source import SourceRef
 from .base import Document, Problem, ReadError, Reason
+from .numfmt import CELL_ERROR, OUTSIDE_SHEET, format_value
 from .safety import CellBudget, TextBudget, check_cells, check_zip
-from .sheet import CELL_ERROR, OUTSIDE_SHEET, SheetData, WorkbookBuilder, foreign_kind, format_value, read_head
+from .sheet import SheetData, WorkbookBuilder
+from .sniff import foreign_kind, read_head
 
 __all__ = ["read_xlsx_package"]
 

@@ -5,7 +5,21 @@ from __future__ import annotations
 
 def load_all() -> None:
     """Import every rule family (registration happens at import)."""
-    from . import across, budget, cross, document, document_self, misaligned, narrative, performance, tables  # noqa: F401
+    from . import (  # noqa: F401
+        across,
+        assets,
+        budget,
+        cross,
+        document,
+        document_self,
+        economic,
+        fiscal,
+        misaligned,
+        narrative,
+        performance,
+        tables,
+        three_public,
+    )
 
 
 load_all()

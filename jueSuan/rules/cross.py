@@ -7,8 +7,8 @@ from collections.abc import Iterator
 from ..builders.layout import norm_label
 from ..findings import Finding, Severity
 from ..models import Figure, Level, Line, Table, TableKind
+from .economic import econ_figure
 from .engine import Check, Signed, printed_line, rule
-from .tables import econ_figure
 
 T = TableKind
 
@@ -256,7 +256,7 @@ def xt010(c: Check) -> Iterator[Finding]:
     for kind, fund, fname in _FUND_TABLES:
         t = c.table(kind)
         figs = [f for f in _fund_column(t4, fund).values() if f is not None]
-        zero = all(not f.is_number or f.value == 0 for f in figs)
+        zero = all(not f.is_unknown and (not f.is_number or f.value == 0) for f in figs)
         if t is None or not zero:
             continue
         if not t.is_numerically_empty:

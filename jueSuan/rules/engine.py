@@ -107,7 +107,7 @@ class Check:
         left: Decimal | None = None, right: Decimal | None = None, bound: Decimal | None = None,
         unit: str | None = None,
     ) -> Finding:
-        terms = tuple(Term(lbl, f.printed, f.value, f.ref, sign) for sign, lbl, f in figs)
+        terms = tuple(Term(lbl, f.printed, None if f.is_unknown else f.value, f.ref, sign) for sign, lbl, f in figs)
         diff = None if left is None or right is None else left - right
         return Finding(
             self.rule.id, self.rule.name, severity, table, line, message, left, right, diff, bound, unit, terms,
@@ -116,6 +116,17 @@ class Check:
 
     def unchecked(self, table: str, line: str, reason: str, figs: list[tuple[int, str, Figure]] = ()) -> Finding:  # type: ignore[assignment]
         return self.finding(Severity.UNCHECKED, table, line, f"{table}「{line}」未检查：{reason}", list(figs))
+
+    def not_a_figure(self, table: str, line: str, figs: list[tuple[int, str, Figure]]) -> Finding:
+        """Unchecked: a figure the check needs prints text that is not a figure (#DIV/0!, 见说明), named by its cell."""
+        bad = "；".join(f"{lbl}印为「{f.printed}」（{cell_name(f)}）" for _, lbl, f in figs if f.is_unknown)
+        return self.unchecked(table, line, f"{bad}，不是数字，无法判定", figs)
+
+    def undecided(self, table: str, line: str, figs: list[tuple[int, str, Figure | None]]) -> Iterator[Finding]:
+        """The ``not_a_figure`` finding when one of the figures a comparison needs is unknown; else nothing."""
+        present = [(s, lbl, f) for s, lbl, f in figs if f is not None]
+        if any(f.is_unknown for _, _, f in present):
+            yield self.not_a_figure(table, line, present)
 
     def _scale(self, figs: list[Figure]) -> tuple[list[Decimal], list[Decimal], str | None] | str:
         """Values in the unit of the first figure, with the factors used; a message when the units
@@ -138,6 +149,9 @@ class Check:
         """Check ``lhs = Σ sign·term`` (or ``lhs ≤ Σ`` with relation "<="); yield at most one finding."""
         present = [(s, lbl, f) for s, lbl, f in terms if f is not None]
         if lhs is None or not present:
+            return
+        if lhs.is_unknown or any(f.is_unknown for _, _, f in present):
+            yield self.not_a_figure(table, line, [(1, lhs_label, lhs), *present])
             return
         if not lhs.is_number and all(not f.is_number for _, _, f in present):
             return  # nothing printed on either side
@@ -184,6 +198,11 @@ class Check:
                                right, bound, unit)
             return
         yield self.finding(self.severity, table, line, msg, used, left, right, bound, unit)
+
+
+def cell_name(f: Figure) -> str:
+    """The cell of a figure as a person finds it: ``收入决算表!C7``, or the grid position ``表格#3 R7C3``."""
+    return f.ref.short() or f.ref.where()
 
 
 def printed_line(label: str, code: str | None = None) -> str:

@@ -7,7 +7,7 @@ the rules here only compare.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from decimal import ROUND_HALF_UP, Decimal
 
 from ..builders.narrative import parts_of, same_subject
@@ -31,6 +31,25 @@ def _with(c: Check, target: str) -> Iterator[Quote]:
     for q in c.report.quotes:
         if q.binding is not None and q.binding.target == target:
             yield q
+
+
+def _decidable(c: Check, q: Quote) -> Iterator[Finding]:
+    """An unchecked finding when a table figure the quote is compared with prints text that is not a
+    figure (#DIV/0!, 见说明): its value is not known, so neither agreement nor disagreement is claimed."""
+    assert q.binding is not None
+    yield from c.undecided(_where(q), q.subject,
+                           [(1, q.subject, _fig(q)), *((1, o.label, o.figure) for o in q.binding.operands)])
+
+
+def _ratio(c: Check, q: Quote, part: Figure, whole: Figure, what: str, figs: list[tuple[int, str, Figure]],
+           stated: Callable[[Decimal], str]) -> Iterator[Finding]:
+    """The printed rate ``q`` of ``part / whole`` (whole not zero): a finding when no value the printed
+    figures allow gives it; ``stated`` says the comparison with the rate it should be."""
+    if _ratio_ok(q.amount, part, whole):
+        return
+    want = _pct(part.value, whole.value, q.amount.exponent)
+    msg = f"{_where(q)}：{stated(want)}，文中为 {q.text}"
+    yield c.finding(c.severity, _where(q), what, msg, figs, q.amount.value, want)
 
 
 def _op(q: Quote, role: str) -> Figure:
@@ -93,6 +112,9 @@ def nr002(c: Check) -> Iterator[Finding]:
     whole allow (19.56 / 30.67 printed 63.76% is fine: 63.75%–63.80%). A share other than 0 of a
     whole of 0 is an error."""
     for q in _with(c, "share"):
+        if undecided := list(_decidable(c, q)):
+            yield from undecided
+            continue
         part, whole = _op(q, "部分"), _op(q, "整体")
         part_label, whole_label = _label(q, "部分"), _label(q, "整体")
         figs = [(1, "占比", _fig(q)), (1, part_label, part), (1, whole_label, whole)]
@@ -101,12 +123,8 @@ def nr002(c: Check) -> Iterator[Finding]:
                 msg = f"{_where(q)}：「{whole_label}」为 {whole.printed}，「{part_label}」不能占 {q.text}"
                 yield c.finding(c.severity, _where(q), f"{q.subject}占比", msg, figs, q.amount.value, Decimal(0))
             continue
-        if _ratio_ok(q.amount, part, whole):
-            continue
-        want = _pct(part.value, whole.value, q.amount.exponent)
-        msg = (f"{_where(q)}：「{part_label}」{part.printed}占「{whole_label}」{whole.printed}的比例应为 {fmt(want)}%，"
-               f"文中为 {q.text}")
-        yield c.finding(c.severity, _where(q), f"{q.subject}占比", msg, figs, q.amount.value, want)
+        said = f"「{part_label}」{part.printed}占「{whole_label}」{whole.printed}的比例应为"
+        yield from _ratio(c, q, part, whole, f"{q.subject}占比", figs, lambda want, said=said: f"{said} {fmt(want)}%")
 
 
 @rule("NR003", "narrative.change", "情况说明：增减额、增长率与本年数相互一致（上年 = 本年 − 增减额；增长率 = 增减额 / 上年）",
@@ -117,6 +135,9 @@ def nr003(c: Check) -> Iterator[Finding]:
     what the printed figures allow. A rate on a previous year of zero is undefined (a warning: a new
     item's "增长100%"); a previous year below zero is an error."""
     for g in _with(c, "growth"):
+        if undecided := list(_decidable(c, g)):
+            yield from undecided
+            continue
         change, cur = _op(g, "增减额"), _op(g, "本年数")
         name = _label(g, "增减额")
         ch = next((x for x in c.report.quotes if x.ref == change.ref), None)
@@ -153,6 +174,9 @@ def nr004(c: Check) -> Iterator[Finding]:
     against a budget of zero is meaningless: an error when there was spending, a warning when
     both are zero (the "0.00%" some templates print)."""
     for q in _with(c, "completion"):
+        if undecided := list(_decidable(c, q)):
+            yield from undecided
+            continue
         actual, budget = _op(q, "决算"), _op(q, "年初预算")
         figs = [(1, "完成率", _fig(q)), (1, "年初预算", budget), (1, "决算", actual)]
         if budget.value == 0:
@@ -161,12 +185,8 @@ def nr004(c: Check) -> Iterator[Finding]:
             msg = f"{_where(q)}：「{q.subject}」年初预算为 {budget.printed}，不能计算完成率，文中写 {q.text}"
             yield c.finding(sev, _where(q), f"{q.subject}完成率", msg, figs, q.amount.value, None)
             continue
-        if _ratio_ok(q.amount, actual, budget):
-            continue
-        want = _pct(actual.value, budget.value, q.amount.exponent)
-        msg = (f"{_where(q)}：「{q.subject}」决算 {actual.printed} / 年初预算 {budget.printed} = {fmt(want)}%，"
-               f"文中为 {q.text}")
-        yield c.finding(c.severity, _where(q), f"{q.subject}完成率", msg, figs, q.amount.value, want)
+        said = f"「{q.subject}」决算 {actual.printed} / 年初预算 {budget.printed} ="
+        yield from _ratio(c, q, actual, budget, f"{q.subject}完成率", figs, lambda want, said=said: f"{said} {fmt(want)}%")
 
 
 @rule("NR005", "narrative.direction", "情况说明：大于/小于/持平、增加/减少 与数字相符", source="N-5, N-DIR", needs=NEEDS)
@@ -284,6 +304,9 @@ def _perf_amount(c: Check, q: Quote) -> Iterator[Finding]:
     for ev in c.report.evaluations:
         line = ev.fund("total")
         f = line.get("budget") if line is not None else None
+        if f is not None and f.is_unknown:
+            yield c.not_a_figure(_where(q), "绩效自评金额", [(1, "涉及预算金额", _fig(q)), (1, ev.project, f)])
+            return
         if f is None or not f.is_number:
             return
         scale = Decimal(1) / 10000 if slip or (ev.unit is not None and ev.unit.label == "元") else Decimal(1)

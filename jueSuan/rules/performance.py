@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 from ..findings import Finding, Severity
-from ..models import Figure, PerformanceEvaluation, TableKind, Target
+from ..models import Figure, FundLine, PerformanceEvaluation, TableKind, Target
 from ..numbers import Amount, Unit
 from .engine import Check, fmt, rule
 
@@ -17,6 +17,18 @@ _PARTS = ("fiscal", "carryover", "other")
 
 def _evaluations(c: Check) -> tuple[PerformanceEvaluation, ...]:
     return c.report.evaluations
+
+
+def _fund_lines(c: Check) -> Iterator[tuple[PerformanceEvaluation, FundLine]]:
+    return ((ev, line) for ev in c.report.evaluations for line in ev.funds)
+
+
+_FUND_NAMES = {"rate": "执行率", "executed": "全年执行数", "budget": "全年预算数", "score": "得分", "weight": "分值"}
+
+
+def _undecided(c: Check, ev: PerformanceEvaluation, line: FundLine, what: str, keys: tuple[str, ...]) -> list[Finding]:
+    """Unchecked, naming the cell, when a figure of the fund line the check needs is text (#DIV/0!, 见说明)."""
+    return list(c.undecided(ev.display, f"{line.label}／{what}", [(1, _FUND_NAMES[k], line.get(k)) for k in keys]))
 
 
 def _q(d: Decimal, exponent: int, rounding: str) -> Decimal:
@@ -62,22 +74,24 @@ def pf002(c: Check) -> Iterator[Finding]:
     """The printed 执行率 follows from 全年执行数 / 全年预算数: Shanghai's system truncates (615.14 /
     615.90 prints 99.87, not 99.88), others round; both are accepted, as is any value the printed
     amounts allow within their rounding."""
-    for ev in _evaluations(c):
-        for line in ev.funds:
-            rate, ex, bud = line.get("rate"), line.get("executed"), line.get("budget")
-            if rate is None or not rate.is_number or ex is None or bud is None or not bud.is_number or bud.value <= 0:
-                continue
-            if not ex.is_number:
-                continue
-            ok, exact = _rate_ok(rate, ex, bud)
-            if ok:
-                continue
-            d = rate.amount.exponent
-            msg = (f"{ev.display}「{line.label}」：执行率 {rate.printed} ≠ 全年执行数 {ex.printed} / 全年预算数 "
-                   f"{bud.printed} = {fmt(_q(exact, d - 2, ROUND_HALF_UP))}%")
-            yield c.finding(c.severity, ev.display, f"{line.label}／执行率", msg,
-                            [(1, "执行率", rate), (1, "全年执行数", ex), (1, "全年预算数", bud)],
-                            rate.value, _q(exact, d, ROUND_DOWN), Decimal(1).scaleb(d))
+    for ev, line in _fund_lines(c):
+        if undecided := _undecided(c, ev, line, "执行率", ("rate", "executed", "budget")):
+            yield from undecided
+            continue
+        rate, ex, bud = line.get("rate"), line.get("executed"), line.get("budget")
+        if rate is None or not rate.is_number or ex is None or bud is None or not bud.is_number or bud.value <= 0:
+            continue
+        if not ex.is_number:
+            continue
+        ok, exact = _rate_ok(rate, ex, bud)
+        if ok:
+            continue
+        d = rate.amount.exponent
+        msg = (f"{ev.display}「{line.label}」：执行率 {rate.printed} ≠ 全年执行数 {ex.printed} / 全年预算数 "
+               f"{bud.printed} = {fmt(_q(exact, d - 2, ROUND_HALF_UP))}%")
+        yield c.finding(c.severity, ev.display, f"{line.label}／执行率", msg,
+                        [(1, "执行率", rate), (1, "全年执行数", ex), (1, "全年预算数", bud)],
+                        rate.value, _q(exact, d, ROUND_DOWN), Decimal(1).scaleb(d))
 
 
 @rule("PF003", "performance.funds_score", "绩效自评表：资金得分 = 分值 × 执行率（四舍五入），且不超过分值",
@@ -85,23 +99,25 @@ def pf002(c: Check) -> Iterator[Finding]:
 def pf003(c: Check) -> Iterator[Finding]:
     """The funds score is 分值 × 执行率, rounded half-up to the printed decimals (10.00 × 99.87% =
     9.99), and never above 分值."""
-    for ev in _evaluations(c):
-        for line in ev.funds:
-            w, rate, score = line.get("weight"), line.get("rate"), line.get("score")
-            if not (w and rate and score and w.is_number and rate.is_number and score.is_number):
-                continue
-            d = score.amount.exponent
-            want = min(w.value, _q(w.value * rate.value / 100, d, ROUND_HALF_UP))
-            alt = None
-            ex, bud = line.get("executed"), line.get("budget")
-            if ex is not None and bud is not None and ex.is_number and bud.is_number and bud.value > 0:
-                alt = min(w.value, _q(w.value * ex.value / bud.value, d, ROUND_HALF_UP))
-            if score.value in (want, alt):
-                continue
-            msg = (f"{ev.display}「{line.label}」：资金得分 {score.printed} ≠ 分值 {w.printed} × 执行率 {rate.printed} "
-                   f"= {fmt(want)}")
-            yield c.finding(c.severity, ev.display, f"{line.label}／得分", msg,
-                            [(1, "得分", score), (1, "分值", w), (1, "执行率", rate)], score.value, want, Decimal(0))
+    for ev, line in _fund_lines(c):
+        if undecided := _undecided(c, ev, line, "得分", ("score", "weight", "rate")):
+            yield from undecided
+            continue
+        w, rate, score = line.get("weight"), line.get("rate"), line.get("score")
+        if not (w and rate and score and w.is_number and rate.is_number and score.is_number):
+            continue
+        d = score.amount.exponent
+        want = min(w.value, _q(w.value * rate.value / 100, d, ROUND_HALF_UP))
+        alt = None
+        ex, bud = line.get("executed"), line.get("budget")
+        if ex is not None and bud is not None and ex.is_number and bud.is_number and bud.value > 0:
+            alt = min(w.value, _q(w.value * ex.value / bud.value, d, ROUND_HALF_UP))
+        if score.value in (want, alt):
+            continue
+        msg = (f"{ev.display}「{line.label}」：资金得分 {score.printed} ≠ 分值 {w.printed} × 执行率 {rate.printed} "
+               f"= {fmt(want)}")
+        yield c.finding(c.severity, ev.display, f"{line.label}／得分", msg,
+                        [(1, "得分", score), (1, "分值", w), (1, "执行率", rate)], score.value, want, Decimal(0))
 
 
 def _funds_weight_score(ev: PerformanceEvaluation) -> tuple[Figure | None, Figure | None]:
@@ -119,7 +135,7 @@ def pf004(c: Check) -> Iterator[Finding]:
     for ev in _evaluations(c):
         fw, _ = _funds_weight_score(ev)
         weights = [(1, "资金分值", fw)] + [(1, ind.name, ind.weight) for ind in ev.indicators]
-        present = [w for w in weights if w[2] is not None and w[2].is_number]
+        present = [w for w in weights if w[2] is not None and (w[2].is_number or w[2].is_unknown)]
         if present and ev.indicators:
             hundred = Figure(Amount.exact(Decimal(100)), ev.ref)
             yield from c.identity(ev.display, "分值合计", "满分", hundred, present)
@@ -141,7 +157,7 @@ def pf005(c: Check) -> Iterator[Finding]:
         _, fs = _funds_weight_score(ev)
         scores = [(1, "资金得分", fs)] + [(1, ind.name, ind.score) for ind in ev.indicators]
         yield from c.identity(ev.display, "总分", "总分", ev.total_score,
-                              [s for s in scores if s[2] is not None and s[2].is_number])
+                              [s for s in scores if s[2] is not None and (s[2].is_number or s[2].is_unknown)])
 
 
 _GRADES = (("优", Decimal(90)), ("良", Decimal(80)), ("中", Decimal(60)), ("合格", Decimal(60)), ("差", Decimal(0)),
@@ -303,6 +319,9 @@ def pf010(c: Check) -> Iterator[Finding]:
     for ev in _evaluations(c):
         t = ev.fund("total")
         f = t.get("executed") if t is not None else None
+        if f is not None and f.is_unknown:  # Σ cannot be known: said, never computed without it
+            yield c.not_a_figure("绩效自评表／支出决算表", "项目支出", [(1, "项目支出", spend), (1, ev.project, f)])
+            return
         if f is None or not f.is_number:
             continue
         scale = Decimal(1) / 10000 if slip or ev.unit is Unit.YUAN else Decimal(1)
