@@ -14,14 +14,14 @@ from jueSuan.builders import build_report
 from jueSuan.models import Report
 from jueSuan.reconcile import default_rules
 from jueSuan.rules.cases import Case, all_cases
-from jueSuan.rules.cases.model import document, from_blocks
+from jueSuan.rules.cases.model import documents, from_blocks
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 CASES = all_cases()
 
 
 def report_of(case: Case) -> Report:
-    report = build_report([document(case, SAMPLES)])
+    report = build_report(documents(case, SAMPLES))
     if case.with_budget:
         report = attrs.evolve(report, budget=build_report([from_blocks(case.with_budget, "budget.docx")]))
     if case.with_previous:

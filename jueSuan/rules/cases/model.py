@@ -27,6 +27,7 @@ class Case:
     drop: tuple[int, ...] = ()  # grid indexes removed
     keep: tuple[int, ...] | None = None  # paragraph indexes kept (None: all)
     blocks: tuple[Block, ...] = ()
+    also: tuple[str, ...] = ()  # more samples, read by the real readers into the same report (unedited)
     with_budget: tuple[Block, ...] = ()  # a 预算 written as data, given as the report's --budget
     with_previous: str = ""  # a sample given as the report's --previous
 
@@ -81,10 +82,10 @@ def edited(doc: Document, case: Case) -> Document:
     return attrs.evolve(doc, blocks=tuple(blocks))
 
 
-def document(case: Case, samples: Path) -> Document:
-    """The case's document: its blocks, or its sample read by the real reader and edited."""
-    if not case.base:
-        return from_blocks(case.blocks)
+def documents(case: Case, samples: Path) -> list[Document]:
+    """The case's documents: its blocks, or its sample read by the real reader and edited; then the
+    other samples it names."""
     from ...readers import read_document
 
-    return edited(read_document(samples / case.base), case)
+    first = edited(read_document(samples / case.base), case) if case.base else from_blocks(case.blocks)
+    return [first, *(read_document(samples / name) for name in case.also)]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .model import Case
 
 FIXED = "songjiang-2020-fixed.docx"  # the 松江 2020 决算, every table consistent with the others
+APPENDIX = "songjiang-2020-appendix.docx"  # its 9 绩效自评表
 
 CASES: tuple[Case, ...] = (
     Case('NR001', '一致的决算：所有表相互一致', (), FIXED),
@@ -33,4 +34,9 @@ CASES: tuple[Case, ...] = (
     Case('NR009', '情况说明中不在表中的数（团组数、采购金额…）：列出，未检查', ('info',), FIXED),
     Case('NR009', '情况说明只有收入、支出两段，其数都在表中', (), FIXED, keep=tuple(range(47))),
     Case('NR010', '情况说明只剩车辆、房屋段：引用的数字表中都没有，无一被检查', ('unchecked',), FIXED, keep=(*range(41), 92, 94, 95, 96)),
+    Case('NR008', '绩效自评项目 9 个，评级“良”的写成 3 个：7 + 3 ≠ 9', ('error',), FIXED,
+         texts=(('绩效评级为“良”的项目2个', '绩效评级为“良”的项目3个'),)),
+    Case('NR008', '所附 9 张绩效自评表与情况说明所写的项目数、金额一致', (), FIXED, also=(APPENDIX,)),
+    Case('NR008', '附上 9 张绩效自评表，情况说明却写自评项目 8 个（优 7、良 1）', ('warning',), FIXED, also=(APPENDIX,),
+         texts=(('绩效自评的2020年度项目9个', '绩效自评的2020年度项目8个'), ('“良”的项目2个', '“良”的项目1个'))),
 )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from .model import Case
 
 FIXED = "songjiang-2020-fixed.docx"  # the 松江 2020 决算, every table consistent with the others
+APPENDIX = "songjiang-2020-appendix.docx"  # its 9 绩效自评表, amounts in 元 under a 万元 header
 PERF = "huating-perf-2024.docx"  # 华亭 2024 绩效自评表, every identity holding
 
 CASES: tuple[Case, ...] = (
@@ -26,4 +27,8 @@ CASES: tuple[Case, ...] = (
     Case('PF006', '绩效自评表「其他专项工作经费」：表0第18行第6列 99.82 改为 -100.82', ('error',), PERF, cells=((0, 18, 6, '-100.82'),)),
     Case('PF007', '绩效自评表「其他专项工作经费」「特保队员服务采购成本」：表0第10行第5列 20.00 改为 120.00', ('warning',), PERF, cells=((0, 10, 5, '120.00'),)),
     Case('PF008', '绩效自评表「政府聘用辅助人员经费」「平均成本」：表3第10行第5列 10.00 改为 -11.00', ('warning',), PERF, cells=((3, 10, 5, '-11.00'),)),
+    Case('PF009', '松江2020附件：表头“万元”，金额却是元', ('warning',), APPENDIX),
+    Case('PF010', '决算与其附件：Σ全年执行数 1,957.28 与 项目支出 1,957.24 接近而不等', ('warning',), FIXED, also=(APPENDIX,)),
+    Case('PF010', '支出决算表与一般公共预算表的项目支出改为 1,957.28：与 Σ全年执行数 相等', (), FIXED, also=(APPENDIX,),
+         cells=((3, 4, 6, '1,957.28'), (5, 17, 4, '1,957.28'))),
 )
