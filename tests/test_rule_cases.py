@@ -25,7 +25,7 @@ def report_of(case: Case) -> Report:
     if case.with_budget:
         report = attrs.evolve(report, budget=build_report([from_blocks(case.with_budget, "budget.docx")]))
     if case.with_previous:
-        report = attrs.evolve(report, previous=jueSuan.read(SAMPLES / case.with_previous))
+        report = attrs.evolve(report, previous=build_report([from_blocks(case.with_previous, "previous.docx")]))
     return report
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from .model import Case
 
 FIXED = "songjiang-2020-fixed.docx"  # the 松江 2020 决算, every table consistent with the others
+TOC = ("目录", "第一部分 上海市松江区城市运行管理中心概况", "第二部分 上海市松江区城市运行管理中心2020年度部门决算表",
+       "第三部分 上海市松江区城市运行管理中心2020年度部门决算情况说明", "第四部分 名词解释")
 
 CASES: tuple[Case, ...] = (
     Case('DC001', '一致的决算：所有表相互一致', (), FIXED),
@@ -26,4 +28,6 @@ CASES: tuple[Case, ...] = (
          texts=(('2020年度部门决算情况说明', '2019年度部门决算情况说明'),)),
     Case('DC014', '一句“说明：单位本年度没有…”的单位名称漏了区名（上海市城市运行管理中心）', ('error',), FIXED,
          texts=(('说明：上海市松江区城市运行管理中心本年度没有国有', '说明：上海市城市运行管理中心本年度没有国有'),)),
+    Case('DC010', '目录的四个部分在正文中都有', (), FIXED, insert=TOC),
+    Case('DC010', '目录列出“第五部分 附件”，正文没有', ('error',), FIXED, insert=(*TOC, "第五部分 附件")),
 )

@@ -26,10 +26,11 @@ class Case:
     texts: tuple[tuple[str, str], ...] = ()  # (old, new): in every paragraph holding ``old``
     drop: tuple[int, ...] = ()  # grid indexes removed
     keep: tuple[int, ...] | None = None  # paragraph indexes kept (None: all)
+    insert: tuple[str, ...] = ()  # paragraphs printed before the first one (a 目录, a cover line)
     blocks: tuple[Block, ...] = ()
     also: tuple[str, ...] = ()  # more samples, read by the real readers into the same report (unedited)
     with_budget: tuple[Block, ...] = ()  # a 预算 written as data, given as the report's --budget
-    with_previous: str = ""  # a sample given as the report's --previous
+    with_previous: tuple[Block, ...] = ()  # last year's 决算 written as data, given as the report's --previous
 
     @property
     def fires(self) -> bool:
@@ -37,7 +38,7 @@ class Case:
 
     def line(self) -> str:
         """The case in one line, for docs/rules.md and ``jueSuan rule``."""
-        what = f"`{self.base}`" + ("（改动后）" if self.cells or self.texts or self.drop or self.keep is not None
+        what = f"`{self.base}`" + ("（改动后）" if self.cells or self.texts or self.drop or self.insert or self.keep is not None
                                    else "") if self.base else "数据构造的文档"
         got = "、".join(self.expect) if self.expect else "无（不报）"
         return f"{'触发' if self.fires else '不报'} — {self.shows}（{what}）→ {got}"
@@ -79,7 +80,23 @@ def edited(doc: Document, case: Case) -> Document:
                            if x.origin is not None and (b.index, *x.origin) in cells else x
                            for c, x in enumerate(row)) for r, row in enumerate(b.rows))
         blocks.append(attrs.evolve(b, rows=rows))
+    if case.insert:
+        at = next((k for k, b in enumerate(blocks) if isinstance(b, Paragraph)), 0)
+        blocks[at:at] = [Paragraph(-1, text, SourceRef(doc.path)) for text in case.insert]
+        blocks = _numbered(blocks)
     return attrs.evolve(doc, blocks=tuple(blocks))
+
+
+def _numbered(blocks: list[Paragraph | Grid]) -> list[Paragraph | Grid]:
+    """Paragraphs numbered again in reading order (after some were inserted)."""
+    out: list[Paragraph | Grid] = []
+    n = 0
+    for b in blocks:
+        if isinstance(b, Paragraph):
+            b = attrs.evolve(b, index=n, ref=attrs.evolve(b.ref, paragraph=n))
+            n += 1
+        out.append(b)
+    return out
 
 
 def documents(case: Case, samples: Path) -> list[Document]:
