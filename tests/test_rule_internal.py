@@ -34,3 +34,17 @@ def test_a_rule_that_raises_is_an_internal_finding_and_the_rest_is_kept() -> Non
     assert [f for f in both if f.rule != "XT999"] == list(alone)
     assert both.to_dicts()[[f.rule for f in both].index("XT999")]["severity"] == "internal"
 
+
+
+def test_the_text_and_json_reports_show_the_internal_finding() -> None:
+    from jueSuan.render import Outcome
+    from jueSuan.render.json import render_json
+    from jueSuan.render.text import render_text
+
+    report = jueSuan.read(SAMPLE)
+    both = jueSuan.reconcile(report, rules=[*default_rules(), BROKEN])
+    text = render_text([Outcome("songjiang-2020", report, both)])
+    assert "XT999" in text and "内部错误 internal 1" in text and "KeyError" in text
+    clean = render_text([Outcome("songjiang-2020", report, jueSuan.reconcile(report))])
+    assert "内部错误" not in clean
+    assert '"internal": 1' in render_json([Outcome("songjiang-2020", report, both)])
