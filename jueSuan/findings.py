@@ -15,6 +15,7 @@ from .source import SourceRef
 class Severity(enum.Enum):
     """How bad a finding is. ``rank`` orders them for ``--fail-on``."""
 
+    INTERNAL = ("internal", 5)  # a rule that raised: its check was not made (a defect of jueSuan, not the file)
     ERROR = ("error", 4)
     WARNING = ("warning", 3)
     ROUNDING = ("rounding", 2)

@@ -40,6 +40,18 @@ def kind_not_applicable(r: Rule, report: Report) -> str:
     return ""
 
 
+def run_rule(r: Rule, check: Check) -> list[Finding]:
+    """The findings of one rule. A rule that raises does not sink the report: what it found before
+    the fault is kept, and an ``internal`` finding names the rule and the exception in one line."""
+    found: list[Finding] = []
+    try:
+        found.extend(r.check(check))
+    except Exception as exc:  # any defect of one rule: the other rules still run
+        what = " ".join(f"{type(exc).__name__}: {exc}".split())
+        found.append(Finding(r.id, r.name, Severity.INTERNAL, "", "", f"规则 {r.id} 内部错误，未完成检查：{what}"))
+    return found
+
+
 def reconcile(
     report: Report,
     config: Config | None = None,
@@ -88,8 +100,7 @@ def reconcile(
         if r.needs == "narrative" and not report.narrative:
             skipped.append(NotApplicable(r.id, "没有情况说明"))
             continue
-        check = Check(r, report, sev.get(r.id), trace, config.tolerance)
-        items.extend(r.check(check))
+        items.extend(run_rule(r, Check(r, report, sev.get(r.id), trace, config.tolerance)))
     items = demote(items, report)  # findings on a table printed with its amounts off their codes
     items.sort(key=lambda f: (f.order, f.rule))
     return Findings(tuple(items), tuple(skipped))

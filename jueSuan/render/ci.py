@@ -12,9 +12,9 @@ from ..config import Config, selected
 from ..findings import Finding, Severity
 from . import Outcome, read_error_text
 
-_SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.ROUNDING: "note",
+_SARIF_LEVEL = {Severity.INTERNAL: "error", Severity.ERROR: "error", Severity.WARNING: "warning", Severity.ROUNDING: "note",
                 Severity.INFO: "note", Severity.UNCHECKED: "note"}
-_GITHUB_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.ROUNDING: "notice",
+_GITHUB_LEVEL = {Severity.INTERNAL: "error", Severity.ERROR: "error", Severity.WARNING: "warning", Severity.ROUNDING: "notice",
                  Severity.INFO: "notice", Severity.UNCHECKED: "notice"}
 
 

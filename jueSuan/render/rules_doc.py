@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from ..reconcile import default_rules
+from ..rules.cases import cases_of
 
 
 def rules_markdown() -> str:
@@ -22,6 +23,9 @@ def rules_markdown() -> str:
         needs = "、".join(k.canonical_title for k in r.requires) or "(any table it names; skipped tables are ignored)"
         out += ["", f"## {r.id}", "", f"**{r.summary}**", "", f"- name: `{r.name}`", f"- severity: {r.severity.label}",
                 f"- needs: {needs}", f"- catalogue: {r.source}", "", r.doc]
+        cases = cases_of(r.id)
+        if cases:
+            out += ["", "Cases (run by tests/test_rule_cases.py):", ""] + [f"- {c.line()}" for c in cases]
     return "\n".join(out) + "\n"
 
 
@@ -43,4 +47,7 @@ def rule_text(r: object) -> str:
         "",
         r.doc or "(无说明 no description)",
     ]
+    cases = cases_of(r.id)
+    if cases:
+        lines += ["", "案例 cases:"] + [f"  {c.line()}" for c in cases]
     return "\n".join(lines)

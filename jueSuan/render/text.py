@@ -17,11 +17,11 @@ from ..models import Report
 from ..rules.engine import fmt, fmt_bound
 from . import Outcome, read_error_text, table_places
 
-SEVERITY_ZH = {Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.ROUNDING: "舍入",
+SEVERITY_ZH = {Severity.INTERNAL: "内部错误", Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.ROUNDING: "舍入",
                Severity.INFO: "提示", Severity.UNCHECKED: "未检查"}
 _SEV = {s: f"{zh} {s.label}" for s, zh in SEVERITY_ZH.items()}
-_ORDER = (Severity.ERROR, Severity.WARNING, Severity.ROUNDING, Severity.UNCHECKED, Severity.INFO)
-_COLOR = {Severity.ERROR: "1;31", Severity.WARNING: "33", Severity.ROUNDING: "36", Severity.INFO: "2",
+_ORDER = (Severity.INTERNAL, Severity.ERROR, Severity.WARNING, Severity.ROUNDING, Severity.UNCHECKED, Severity.INFO)
+_COLOR = {Severity.INTERNAL: "1;35", Severity.ERROR: "1;31", Severity.WARNING: "33", Severity.ROUNDING: "36", Severity.INFO: "2",
           Severity.UNCHECKED: "35"}
 
 
@@ -77,6 +77,8 @@ def summary_line(findings: Findings, verbose: bool = False) -> str:
     parts = []
     for s in _ORDER:
         n = findings.count(s)
+        if s is Severity.INTERNAL and not n:
+            continue  # shown only when a rule failed
         hint = "（-v 显示）" if s is Severity.INFO and n and not verbose else ""
         parts.append(f"{_SEV[s]} {n}{hint}")
     parts.append(f"不适用 not applicable {len(findings.not_applicable)}")
