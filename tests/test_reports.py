@@ -94,7 +94,7 @@ def test_html_report_in_headless_chromium(published: Path, tmp_path: Path) -> No
         assert first == "SECTION"
         by_table = page.inner_text("table.by-table")
         assert "2020年度一般公共预算财政拨款基本支出决算表" in by_table
-        assert "情况说明引用的数字" in page.inner_text("section.summary")
+        assert "情况说明 引用数字 100 · 已核对" in page.inner_text("section.summary")
         # findings by severity: no warning before an error, no rounding before a warning
         ranks = _severity_ranks(page)
         assert ranks == sorted(ranks, reverse=True) and ranks[0] == 4
