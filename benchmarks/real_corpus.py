@@ -7,11 +7,9 @@ the rest unchecked by reason; findings by severity; and, where tests/truth holds
 recall over its entries (table/document entries and narrative entries apart) and the errors no entry
 accounts for (false errors).
 
-Narrative coverage: when the report carries a coverage model (``report.coverage``) its counts are printed
-as they are. Without one, the counts come from the findings: a quote is *checked* when an identity of a
-rule examined its figure (``reconcile(trace=…)``) or a finding of the NR family names it; *unchecked* by the
-reason an NR ``unchecked`` finding gives; the rest are quoted and neither checked nor reported — the
-silent zero the coverage model is to end. The output says which of the two sources it used.
+Narrative coverage is ``report.coverage`` as every output prints it (render/coverage.py), with the
+figures it leaves unchecked because a table, line or column it names was not read (``未读到``: a table-backed
+figure the reading missed) and those whose binding was ambiguous counted apart: both should be 0.
 """
 
 from __future__ import annotations
@@ -27,8 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import jueSuan  # noqa: E402
-from jueSuan.findings import Findings, Severity  # noqa: E402
+from jueSuan.findings import Severity  # noqa: E402
 from jueSuan.readers import ReadError  # noqa: E402
+from jueSuan.render.coverage import coverage_dict, coverage_text  # noqa: E402
 from jueSuan.source import SourceRef  # noqa: E402
 from tests.test_real_juesuan import score  # noqa: E402
 
@@ -49,26 +48,12 @@ def truths(real: Path) -> dict[Path, dict[str, Any]]:
     return out
 
 
-def _reason(message: str) -> str:
-    return message.split("未检查：", 1)[-1].split("，", 1)[0][:40] if "未检查：" in message else message[:40]
-
-
-def narrative_coverage(report: Any, fs: Findings, trace: set[SourceRef]) -> dict[str, Any]:
-    model = getattr(report, "coverage", None)
-    if model is not None:
-        return {"source": "report.coverage", "coverage": str(model)}
-    quotes = list(getattr(report, "quotes", ()))
-    named = {t.ref for f in fs if f.rule.startswith("NR") and f.severity is not Severity.UNCHECKED for t in f.terms}
-    unchecked: Counter[str] = Counter()
-    unchecked_refs: set[SourceRef] = set()
-    for f in fs:
-        if f.rule.startswith("NR") and f.severity is Severity.UNCHECKED:
-            unchecked[_reason(f.message)] += 1
-            unchecked_refs.update(t.ref for t in f.terms)
-    checked = sum(1 for q in quotes if q.ref in trace or q.ref in named)
-    silent = sum(1 for q in quotes if q.ref not in trace and q.ref not in named and q.ref not in unchecked_refs)
-    return {"source": "findings (no coverage model on this branch)", "quoted": len(quotes), "checked": checked,
-            "unchecked": dict(unchecked), "not_checked_not_reported": silent}
+def narrative_coverage(report: Any) -> dict[str, Any]:
+    cov = report.coverage
+    quotes = [q for q in report.quotes if q.binding is not None and not q.binding.checked]
+    return {"coverage": coverage_dict(cov), "text": coverage_text(cov),
+            "table_not_read": sum(1 for q in quotes if "未读到" in q.binding.how),
+            "ambiguous": sum(1 for q in quotes if q.binding.how.startswith("绑定不明确"))}
 
 
 def measure(path: Path, truth: dict[str, Any] | None) -> dict[str, Any]:
@@ -81,7 +66,7 @@ def measure(path: Path, truth: dict[str, Any] | None) -> dict[str, Any]:
     row: dict[str, Any] = {
         "file": path.name,
         "tables": [t.kind.short for t in report.tables],
-        "narrative": narrative_coverage(report, fs, trace),
+        "narrative": narrative_coverage(report),
         "findings": {s.label: fs.count(s) for s in Severity if fs.count(s)},
         "errors_by_rule": dict(Counter(f.rule for f in fs if f.severity is Severity.ERROR)),
     }
@@ -98,12 +83,7 @@ def show(row: dict[str, Any]) -> str:
         return f"{row['file']}\n    unreadable: {row['unreadable']}"
     n = row["narrative"]
     lines = [row["file"], f"    tables recognised {len(row['tables'])}: {' '.join(row['tables']) or '-'}"]
-    if "quoted" in n:
-        lines.append(f"    narrative figures quoted {n['quoted']}, checked {n['checked']}, unchecked "
-                     f"{sum(n['unchecked'].values())} {n['unchecked'] or ''}, neither {n['not_checked_not_reported']}"
-                     f"  [{n['source']}]")
-    else:
-        lines.append(f"    narrative coverage [{n['source']}]: {n['coverage']}")
+    lines.append(f"    {n['text']}; table not read {n['table_not_read']}, ambiguous {n['ambiguous']}")
     lines.append(f"    findings {row['findings'] or '{}'}; errors by rule {row['errors_by_rule'] or '{}'}")
     if "truth" in row:
         t = row["truth"]

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+import jueSuan
+from jueSuan.findings import Severity
 from jueSuan.render.text import width
 
 
@@ -105,10 +107,17 @@ def test_text_summary_first_errors_first_info_with_verbose(published: Path) -> N
     assert headings[:3] == ["【错误 error：4】", "【警告 warning：4】", "【舍入 rounding：3】"]
     assert "NR009" not in "\n".join(out) and "（-v 显示）" in out[1]
     verbose = run("reconcile", "-v", str(published)).stdout
-    import jueSuan
+    infos = jueSuan.reconcile(jueSuan.read(published)).count(Severity.INFO)
+    assert "NR009" in verbose and f"【提示 info：{infos}】" in verbose
 
-    infos = jueSuan.reconcile(jueSuan.read(published)).count(jueSuan.Severity.INFO)
-    assert infos > 20 and "NR009" in verbose and f"【提示 info：{infos}】" in verbose
+
+def test_text_prints_the_narrative_coverage_under_the_summary(published: Path) -> None:
+    out = run("reconcile", str(published)).stdout.splitlines()
+    cov = jueSuan.read(published).coverage
+    assert cov is not None and cov.found and cov.quoted > cov.checked > 0
+    assert out[2].strip().startswith(f"情况说明 引用数字 {cov.quoted} · 已核对 {cov.checked} · "
+                                     f"未核对 {cov.quoted - cov.checked}（")
+    assert all(f"{why} {n}" in out[2] for why, n in cov.unchecked)
 
 
 def test_cjk_alignment_and_the_all_clear_line(fixed: Path) -> None:

@@ -1,6 +1,5 @@
 """jueSuan held to the truth files of the real 决算 (tests/truth/*.json, built by hand from two independent
-passes): every entry found, no other error. Narrative entries (marked ``narrative``) depend on the
-narrative binding and are reported one by one, expected to fail until it is merged."""
+passes): every entry found, no other error. Narrative entries (marked ``narrative``) are tested one by one."""
 
 from __future__ import annotations
 
@@ -88,9 +87,7 @@ def _narrative_entries() -> list[Any]:
     for p in TRUTHS:
         for e in _load(p).get("entries", []):
             if e.get("narrative"):
-                out.append(pytest.param(p, e["id"], id=f"{p.stem}:{e['id']}",
-                                        marks=pytest.mark.xfail(reason="narrative binding (issue 12, first half) "
-                                                                "not on this branch", strict=False)))
+                out.append(pytest.param(p, e["id"], id=f"{p.stem}:{e['id']}"))
     return out
 
 

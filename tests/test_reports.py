@@ -14,6 +14,7 @@ import openpyxl
 import pytest
 
 import jueSuan
+from jueSuan.findings import Severity
 
 from .conftest import ROOT
 
@@ -32,6 +33,21 @@ def test_json_matches_its_schema(published: Path, tmp_path: Path) -> None:
                  [str(broken)]):
         doc = json.loads(run("--format", "json", *args).stdout)
         jsonschema.validate(doc, schema)
+
+
+def test_json_carries_the_narrative_coverage(published: Path) -> None:
+    cov = jueSuan.read(published).coverage
+    assert cov is not None and cov.found
+    [report] = json.loads(run("--format", "json", str(published)).stdout)["reports"]
+    c = report["coverage"]
+    assert (c["found"], c["quoted"], c["checked"], c["unchecked"]) == (True, cov.quoted, cov.checked,
+                                                                       cov.quoted - cov.checked)
+    assert sum(r["count"] for r in c["unchecked_by_reason"]) == c["unchecked"] > 0
+    # a document with no 情况说明 says so, in JSON and in text
+    appendix = str(published.with_name("songjiang-2020-appendix.docx"))
+    [alone] = json.loads(run("--format", "json", appendix).stdout)["reports"]
+    assert alone["coverage"]["found"] is False and alone["coverage"]["how"] and alone["coverage"]["quoted"] == 0
+    assert "情况说明 未找到：" in run(appendix).stdout.splitlines()[2]
 
 
 def test_xlsx_report(published: Path, tmp_path: Path) -> None:
@@ -96,7 +112,9 @@ def test_html_report_in_headless_chromium(published: Path, tmp_path: Path) -> No
         assert first == "SECTION"
         by_table = page.inner_text("table.by-table")
         assert "2020年度一般公共预算财政拨款基本支出决算表" in by_table
-        assert "情况说明引用的数字" in page.inner_text("section.summary")
+        cov = jueSuan.read(published).coverage
+        assert cov is not None
+        assert f"情况说明 引用数字 {cov.quoted} · 已核对 {cov.checked} · " in page.inner_text("section.summary")
         # findings by severity: no warning before an error, no rounding before a warning
         ranks = _severity_ranks(page)
         assert ranks == sorted(ranks, reverse=True) and ranks[0] == 4
@@ -126,8 +144,8 @@ def test_html_report_in_headless_chromium(published: Path, tmp_path: Path) -> No
         page.screenshot(path=str(tmp_path / "finding.png"))
         # info, not checked and not applicable: collapsed, never hidden
         info = page.locator("details.info")
-        infos = jueSuan.reconcile(jueSuan.read(published)).count(jueSuan.Severity.INFO)
-        assert str(infos) in info.locator("summary").inner_text() and not info.get_attribute("open")
+        infos = jueSuan.reconcile(jueSuan.read(published)).count(Severity.INFO)
+        assert f"：{infos}" in info.locator("summary").inner_text() and not info.get_attribute("open")
         assert not info.locator("article").first.is_visible()
         info.locator("summary").click()
         assert info.locator("article[data-rule=NR009]").first.is_visible()

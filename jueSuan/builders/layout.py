@@ -200,8 +200,8 @@ def _classify(grid: Grid, c: int, path: tuple[str, ...], body: range) -> str:
     numbers = codes = texts = 0
     for r in body:
         cell = grid.rows[r][c]
-        if cell.origin is not None and cell.origin[1] != c:
-            continue  # a horizontal merge copy says nothing about this column
+        if cell.origin is not None and (cell.origin[1] != c or cell.origin[0] < body.start):
+            continue  # a horizontal merge copy, or a header cell's copy, says nothing about this column
         t = cell.text
         if not norm(t):
             continue

@@ -40,6 +40,7 @@ from typing import Any
 
 from ..source import SourceRef
 from .base import Block, Cell, Document, Grid, Paragraph, Problem, ReadError, Reason, make_grid
+from .merged import restore_merges
 from .textflow import PAGE_NUMBER, PARA_START, ends_sentence, is_cjk, is_latin, join_lines
 
 #: A line ending a sentence continues its paragraph only when it stops at most this many characters
@@ -240,8 +241,12 @@ def _document(p: Path, texts: list[str], tables: list[list[list[list[str]]]]) ->
 
 
 def _grid(index: int, table: list[list[str]], file: str, page: int) -> Grid:
+    """The table's grid, its header merges copied as the PDF reader copies them (``readers/merged.py``);
+    each cell located at its row and column in the extracted table."""
     ref = SourceRef(file, table=index, page=page)
-    rows = [[Cell(_cell_text(text), ref.at(r, c)) for c, text in enumerate(row)] for r, row in enumerate(table)]
+    texts, origins, source = restore_merges(table)
+    rows = [[Cell(_cell_text(text), ref.at(source[r], c), origins[r][c]) for c, text in enumerate(row)]
+            for r, row in enumerate(texts)]
     return make_grid(index, rows, ref)
 
 

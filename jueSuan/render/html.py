@@ -14,6 +14,7 @@ from ..models import Report
 from ..readers.base import Document, Grid, Paragraph
 from ..rules.engine import fmt, fmt_bound
 from . import Outcome, read_error_text, table_places
+from .coverage import coverage_text
 from .html_context import Citations, cell_key, doc_index, esc, page_crops, paragraph_context, table_context
 
 _CSS = """
@@ -116,18 +117,17 @@ def _finding(n: int, f: Finding, docs: list[Document], cites: Citations, images:
 
 
 def _coverage(report: Report, findings: list[Finding]) -> str:
-    """How much of the narrative was checked: its quoted figures, and those matched to no table figure."""
-    quotes = len(report.quotes)
-    if not report.narrative:
-        return '<p class="sev-warning">没有读到情况说明：文字部分未核对 (no narrative read: not checked)。</p>'
-    if not quotes:
-        return '<p class="sev-warning">情况说明中没有找到引用的数字：文字部分未核对 (no quoted figure found)。</p>'
-    unmatched = {(t.ref.file, t.ref.paragraph, t.ref.span) for f in findings if f.severity is Severity.INFO
-                 and f.rule.startswith("NR") for t in f.terms if t.ref.table is None}
-    cov = [f for f in findings if "coverage" in f.name]
-    extra = "".join(f"<li>{esc(f.message)}</li>" for f in cov)
-    return (f"<p>情况说明引用的数字 {quotes} 个，其中 {len(unmatched)} 个未能对应到表格数字（未检查，见下方“提示”）；"
-            f"其余 {max(0, quotes - len(unmatched))} 个已与表格核对。</p>" + (f"<ul>{extra}</ul>" if extra else ""))
+    """How much of the narrative was checked (``Report.coverage``): its quoted figures, how many were
+    checked, the rest by reason (each one an NR009 提示 below), or that no 情况说明 was found."""
+    cov = report.coverage
+    if cov is None or not cov.found or (cov.quoted and not cov.checked):
+        line = f'<p class="sev-warning">{esc(coverage_text(cov))}</p>'
+    else:
+        line = f"<p>{esc(coverage_text(cov))}</p>"
+    if cov is not None and cov.found and cov.quoted > cov.checked:
+        line += "<p>未核对的数字逐个列在下方“提示”（NR009）中。</p>"
+    notes = "".join(f"<li>{esc(f.message)}</li>" for f in findings if "coverage" in f.name)
+    return line + (f"<ul>{notes}</ul>" if notes else "")
 
 
 def _links(numbers: list[int]) -> str:

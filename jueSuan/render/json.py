@@ -7,10 +7,12 @@ from typing import Any
 
 from ..findings import Severity
 from . import Outcome
+from .coverage import coverage_dict
 
 SCHEMA = "jueSuan/findings"
 VERSION = 1
-REVISION = "1.1"  # 1.1 added the printed locations (source.printed, figure.where, table number); nothing removed
+REVISION = "1.2"  # 1.1 added the printed locations (source.printed, figure.where, table number); 1.2 the
+# narrative's coverage; nothing removed
 
 
 def outcome_dict(o: Outcome) -> dict[str, Any]:
@@ -35,6 +37,7 @@ def outcome_dict(o: Outcome) -> dict[str, Any]:
         "unplaced": [{"what": u.what, "reason": u.reason, "text": u.text, "source": u.ref.to_dict(), "where": u.ref.where()}
                      for u in r.unplaced],
         "summary": {s.label: o.findings.count(s) for s in Severity},
+        "coverage": coverage_dict(r.coverage),
     }
 
 

@@ -16,6 +16,7 @@ from ..findings import Finding, Findings, Severity
 from ..models import Report
 from ..rules.engine import fmt, fmt_bound
 from . import Outcome, read_error_text, table_places
+from .coverage import coverage_text
 
 SEVERITY_ZH = {Severity.INTERNAL: "内部错误", Severity.ERROR: "错误", Severity.WARNING: "警告", Severity.ROUNDING: "舍入",
                Severity.INFO: "提示", Severity.UNCHECKED: "未检查"}
@@ -117,6 +118,7 @@ def render_text(outcomes: list[Outcome], min_severity: Severity = Severity.UNCHE
             unit = r.unit.label if r.unit else "未注明"
             out.append(f"== {o.label}")
             out.append(summary_line(fs, verbose))
+            out.append(f"   {coverage_text(r.coverage)}")
             out.append(f"   文件类型 {r.kind.value if r.kind else '未能判断'}"
                        + (f"（据「{r.kind_evidence[:40]}」）" if r.kind_evidence else "")
                        + (f" · 未提供：{'、'.join(r.missing_parts)}" if r.missing_parts else ""))

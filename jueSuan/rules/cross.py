@@ -241,6 +241,11 @@ def xt009(c: Check) -> Iterator[Finding]:
         for col, fig in _fund_column(t4, fund).items():
             if fig is None:
                 continue
+            if total is not None and t.column(col) is not None and _fig(total, col) is None:
+                # the table has the column but its 合计 prints no figure there: never compared with a 0
+                yield c.unchecked(where, f"{fname}／{names[col]}", f"{t.display_title} 合计行的{names[col]}未印出数字",
+                                  [(1, f"{t4.display_title} {fname} {names[col]}", fig)])
+                continue
             yield from c.identity(where, f"{fname}／{names[col]}", f"{t4.display_title} {fname} {names[col]}", fig,
                                   [(1, f"{t.display_title} 合计 {names[col]}", _fig(total, col))])
 

@@ -202,6 +202,9 @@ def cl004(c: Check) -> Iterator[Finding]:
             yield from hierarchy(c, t)
 
 
+_BALANCE = (("opening", "年初结转和结余"), ("income", "本年收入"), ("expense", "本年支出"), ("closing", "年末结转和结余"))
+
+
 @rule("CL005", "fund_tables.row_balance", "政府性基金/国有资本经营预算财政拨款表：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余；本年支出 = 基本支出 + 项目支出",
       [], source="T8/T9-1")
 def cl005(c: Check) -> Iterator[Finding]:
@@ -213,6 +216,11 @@ def cl005(c: Check) -> Iterator[Finding]:
             continue
         for ln in t.lines:
             where = printed_line(ln.label, ln.code)
+            # a column the table has, no figure on this line (the Shanghai 合计 row prints 本年支出's sub-headers there)
+            if unprinted := [lbl for key, lbl in _BALANCE if t.column(key) is not None and ln.get(key) is None]:
+                figs = [(1, lbl, f) for key, lbl in _BALANCE if (f := ln.get(key)) is not None]
+                yield c.unchecked(t.display_title, where, f"本行{'、'.join(unprinted)}未印出数字，结转结余平衡无法核对", figs)
+                continue
             yield from c.identity(t.display_title, where, "年末结转和结余", ln.get("closing"),
                                   [(1, "年初结转和结余", ln.get("opening")), (1, "本年收入", ln.get("income")),
                                    (-1, "本年支出", ln.get("expense"))])

@@ -75,6 +75,21 @@ def _econ_total(role: str, col: str, name: str) -> Resolver:
     return resolve
 
 
+def _fund_total(kind: TableKind, col: str, fund: str, name: str) -> Resolver:
+    """The fund table's 合计 (本年收入/本年支出); where that 合计 prints no figure there (the Shanghai
+    template prints 本年支出's sub-headers in the 合计 row), the same figure of the 财政拨款收入支出决算总表's
+    fund column: 本年支出合计 for spending (XT009 compares the two wherever both are printed)."""
+    own = _at(kind, "total", col, None, f"合计 {name}")
+
+    def resolve(tables: Tables, qrole: str) -> TableHit | None:
+        hit = own(tables, qrole)
+        if hit is not None or col != "expense":
+            return hit
+        t4 = tables.table(T.FISCAL_SUMMARY)
+        return None if t4 is None else _hit(t4, "expense_total", fund, "expenditure", f"本年支出合计 {name}")
+    return resolve
+
+
 # (subject key, resolver), longest keys first at match time
 SUBJECTS: tuple[tuple[str, Resolver], ...] = (
     ("财政拨款收入支出总计", _at(T.FISCAL_SUMMARY, "grand_total", "amount", "income", "总计")),
@@ -108,9 +123,9 @@ SUBJECTS: tuple[tuple[str, Resolver], ...] = (
     ("公务接待", _three_public("reception", "公务接待费")),
     ("公务接待费", _three_public("reception", "公务接待费")),
     ("政府性基金预算财政拨款收入", _at(T.GOV_FUND, "total", "income", None, "合计 本年收入")),
-    ("政府性基金预算财政拨款支出", _at(T.GOV_FUND, "total", "expense", None, "合计 本年支出")),
+    ("政府性基金预算财政拨款支出", _fund_total(T.GOV_FUND, "expense", "gov_fund", "政府性基金预算财政拨款")),
     ("国有资本经营预算财政拨款收入", _at(T.SOE_CAPITAL, "total", "income", None, "合计 本年收入")),
-    ("国有资本经营预算财政拨款支出", _at(T.SOE_CAPITAL, "total", "expense", None, "合计 本年支出")),
+    ("国有资本经营预算财政拨款支出", _fund_total(T.SOE_CAPITAL, "expense", "soe", "国有资本经营预算财政拨款")),
 )
 _ORDERED = sorted(SUBJECTS, key=lambda kv: -len(kv[0]))
 NOT_TABLE = ("采购", "机关运行经费", "绩效", "涉及预算金额", "外宾", "国内公务接待")
