@@ -32,3 +32,68 @@ def test_rule_reference_is_up_to_date() -> None:
 
     doc = Path(__file__).resolve().parent.parent / "docs" / "rules.md"
     assert doc.read_text(encoding="utf-8") == rules_markdown(), "run: python -m jueSuan rules --format markdown > docs/rules.md"
+
+
+def _unlisted(family: object) -> list[str]:
+    """Ids of the rules a family module makes (``@rule`` at its top level) that its ``RULES`` leaves out."""
+    from jueSuan.rules.engine import Rule
+
+    name = getattr(family, "__name__", "")
+    made = [v for v in vars(family).values() if isinstance(v, Rule) and v.check.__module__ == name]
+    return sorted(r.id for r in made if r not in getattr(family, "RULES", ()))
+
+
+def test_the_registry_is_built_from_the_families_lists() -> None:
+    """Every rule a family module makes is in its ``RULES`` (a rule left out of the list would never run),
+    every listed rule is the family's own, and the registry is exactly the families' lists in order."""
+    from jueSuan.rules.catalogue import FAMILIES, REGISTRY
+    from jueSuan.rules.engine import registry
+
+    listed: list[str] = []
+    for family in FAMILIES:
+        assert family.RULES, family.__name__
+        missing = _unlisted(family)
+        assert not missing, f"{family.__name__}: {missing} made by @rule but not listed in RULES"
+        assert all(r.check.__module__ == family.__name__ for r in family.RULES), family.__name__
+        listed += [r.id for r in family.RULES]
+    assert list(REGISTRY) == listed and registry() is REGISTRY
+    assert {r.id for r in default_rules()} == set(listed)
+
+
+def test_the_registry_is_immutable_and_refuses_a_duplicate_id() -> None:
+    import types
+
+    import pytest
+
+    from jueSuan.rules.catalogue import REGISTRY, build_registry
+    from jueSuan.rules.tables import RULES
+
+    with pytest.raises(TypeError):
+        REGISTRY["XX001"] = RULES[0]  # type: ignore[index]
+    twice = types.ModuleType("twice")
+    twice.RULES = (RULES[0],)  # type: ignore[attr-defined]
+    with pytest.raises(ValueError, match=RULES[0].id):
+        build_registry([twice, twice])
+
+
+def test_a_rule_made_but_not_listed_is_caught() -> None:
+    """The check above would see a family's forgotten rule: a module with a made rule outside its list."""
+    import types
+
+    from jueSuan.findings import Severity
+    from jueSuan.rules.engine import Rule, rule
+
+    fam = types.ModuleType("jueSuan.rules.fake")
+
+    def zz001(c: object) -> list[object]:
+        """A rule for this test only."""
+        return []
+
+    zz001.__module__ = fam.__name__
+    made = rule("ZZ001", "fake.rule", "测试", source="test")(zz001)  # type: ignore[arg-type]
+    fam.zz001 = made  # type: ignore[attr-defined]
+    fam.RULES = ()  # type: ignore[attr-defined]
+    assert isinstance(made, Rule) and made.severity is Severity.ERROR
+    assert _unlisted(fam) == ["ZZ001"]
+    fam.RULES = (made,)  # type: ignore[attr-defined]
+    assert _unlisted(fam) == []

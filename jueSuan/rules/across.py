@@ -115,3 +115,6 @@ def xd002(c: Check) -> Iterator[Finding]:
         if q.direction < 0:
             terms = [(-s, lbl, f) for s, lbl, f in terms]
         yield from c.identity("情况说明", f"{q.subject}{label}", label, said, terms)
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (xd001, xd002)

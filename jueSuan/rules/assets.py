@@ -98,3 +98,6 @@ def as005(c: Check) -> Iterator[Finding]:
         for col, name in _ASSET_COLS.items():
             yield from c.identity(t.display_title, f"{ch.label}／{name}", ch.label, ch.get(col),
                                   [(1, pa.label, pa.get(col))], relation="<=")
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (as001, as002, as003, as004, as005)

@@ -276,3 +276,6 @@ def bg007(c: Check) -> Iterator[Finding]:
         for need in ("产出指标", "效益指标"):
             if not any(need in x for x in level1):
                 yield c.finding(c.severity, sheet.display, "一级指标", f"{sheet.display}未设置{need}", [])
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (bg001, bg002, bg003, bg004, bg005, bg006, bg007)

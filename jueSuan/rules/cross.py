@@ -289,3 +289,6 @@ def xt011(c: Check) -> Iterator[Finding]:
                           _fig(closing, "total") or _fig(closing),
                           [(1, f"{t1.display_title} 年末结转和结余", _fig(t1.find("closing", "expenditure")))],
                           relation="<=")
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (xt001, xt002, xt003, xt004, xt005, xt006, xt007, xt008, xt009, xt010, xt011)

@@ -82,3 +82,6 @@ def dc003(c: Check) -> Iterator[Finding]:
                 yield c.finding(c.severity, t.display_title, f"{ln.code} {ln.label}",
                                 f"科目 {ln.code} 在{seen[1]}中名为「{seen[0].label}」，在{t.display_title}中名为「{ln.label}」",
                                 figs)
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (dc001, dc002, dc003)

@@ -148,3 +148,6 @@ def dc014(c: Check) -> Iterator[Finding]:
                 figs.append((1, "封面单位名称", _words(cover[0], cover[1])))
             yield c.finding(c.severity, "单位名称", s.words,
                             f"{_where(s.ref)}「{s.words}」中的单位名称“{s.value}”与封面的“{name}”不一致", figs)
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (dc010, dc011, dc012, dc013, dc014)

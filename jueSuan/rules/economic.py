@@ -74,3 +74,6 @@ def ec004(c: Check) -> Iterator[Finding]:
     for ln in t.lines:
         yield from c.identity(t.display_title, printed_line(ln.label, ln.code), "合计", ln.get("amount"),
                               [(1, "人员经费", ln.get("personnel")), (1, "公用经费", ln.get("public"))])
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (ec001, ec002, ec003, ec004)

@@ -38,30 +38,29 @@ class Rule:
     needs: str = ""  # "evaluations" / "narrative": a part of the report besides tables
     documents: str = "final"  # the documents it applies to: "final" (决算), "budget" (预算) or "any"
 
-
-_REGISTRY: dict[str, Rule] = {}
+    def __call__(self, check: Check) -> Iterator[Finding]:
+        return self.check(check)
 
 
 def rule(
     id: str, name: str, summary: str, requires: Iterable[TableKind | BudgetTableKind] = (), severity: Severity = Severity.ERROR,
     source: str = "", needs: str = "", documents: str = "final",
-) -> Callable[[CheckFn], CheckFn]:
-    """Register a check function as a rule; its docstring is the rule's documentation."""
+) -> Callable[[CheckFn], Rule]:
+    """Make a check function into a ``Rule`` record (its docstring is the rule's documentation). Nothing is
+    registered: a family module lists its rules in ``RULES`` and rules/catalogue.py builds the registry."""
 
-    def deco(fn: CheckFn) -> CheckFn:
-        if id in _REGISTRY:
-            raise ValueError(f"duplicate rule id {id}")
+    def deco(fn: CheckFn) -> Rule:
         doc = (fn.__doc__ or "").strip()
-        _REGISTRY[id] = Rule(id, name, severity, summary, doc, tuple(requires), fn, source, needs, documents)
-        return fn
+        return Rule(id, name, severity, summary, doc, tuple(requires), fn, source, needs, documents)
 
     return deco
 
 
 def registry() -> MappingProxyType[str, Rule]:
-    from . import load_all  # noqa: F401  (importing the families fills the registry once)
+    """Every rule by id, in catalogue order (rules/catalogue.py)."""
+    from .catalogue import REGISTRY
 
-    return MappingProxyType(_REGISTRY)
+    return REGISTRY
 
 
 Signed = tuple[int, str, Figure | None]  # (sign, label as printed, figure or None when absent)

@@ -95,3 +95,6 @@ def fa004(c: Check) -> Iterator[Finding]:
         yield from c.identity(t.display_title, "年末财政拨款结转和结余", "年末财政拨款结转和结余",
                               line_figure(closing, col),
                               [(1, ln.label, ln.get("total") or ln.get("amount")) for ln in closing_funds])
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (fa001, fa002, fa003, fa004)

@@ -56,3 +56,6 @@ def demote(items: Iterable[Finding], report: Report) -> list[Finding]:
 
 
 __all__ = ["demote"]
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (xt030,)

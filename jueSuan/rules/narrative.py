@@ -356,3 +356,6 @@ def nr010(c: Check) -> Iterator[Finding]:
                f"未检查 {cov.quoted - cov.checked} 个" + (f"（{reasons}）" if reasons else ""))
     if cov.quoted and not cov.checked:
         yield c.unchecked("情况说明", "情况说明", summary + "：无一数字被检查")
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (nr001, nr002, nr003, nr004, nr005, nr006, nr007, nr008, nr009, nr010)

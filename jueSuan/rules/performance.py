@@ -340,3 +340,6 @@ def pf010(c: Check) -> Iterator[Finding]:
            f"相差 {fmt(_q(diff, -2, ROUND_HALF_UP))}" + ("" if near else "（差额较大，自评项目范围可能不同）"))
     yield c.finding(sev, "绩效自评表／支出决算表", "项目支出", msg, [(1, "项目支出", spend), *figs],
                     total, spend.value, bound)
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (pf001, pf002, pf003, pf004, pf005, pf006, pf007, pf008, pf009, pf010)

@@ -227,3 +227,6 @@ def cl005(c: Check) -> Iterator[Finding]:
             if t.column("basic") is not None:
                 yield from c.identity(t.display_title, where, "本年支出", ln.get("expense"),
                                       [(1, "基本支出", ln.get("basic")), (1, "项目支出", ln.get("project"))])
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (su001, su002, su003, su004, su005, su006, cl001, cl002, cl003, cl004, cl005)

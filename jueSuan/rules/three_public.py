@@ -48,3 +48,6 @@ def tp003(c: Check) -> Iterator[Finding]:
                 yield c.finding(c.severity, t.display_title, f"{ln.label}／{_MEASURES.get(m, m)}",
                                 f"{t.display_title}「{ln.label}」{_MEASURES.get(m, m)} {f.printed} 为负数",
                                 [(1, ln.label, f)], f.value, None)
+
+#: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
+RULES = (tp001, tp002, tp003)
