@@ -7,6 +7,7 @@ from pathlib import Path
 
 import attrs
 
+from ..document import Document, Grid, Paragraph
 from ..models import (
     BudgetTableKind,
     NarrativeParagraph,
@@ -18,7 +19,6 @@ from ..models import (
     Unplaced,
 )
 from ..numbers import parse_amount
-from ..readers.base import Document, Grid, Paragraph
 from .budget import build_budget_table
 from .budget_targets import build_target, is_target_grid
 from .kind import budget_unit_name, detect_kind

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
+from ..document import Cell, Grid
 from ..models import Figure, TargetIndicator, TargetSheet, Unplaced
 from ..numbers import Unit, parse_amount, unknown_amount
-from ..readers.base import Cell, Grid
 from .layout import clean_label, norm
 from .performance import parse_target
 

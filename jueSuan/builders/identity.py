@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from ..readers.base import Document, Paragraph
+from ..document import Document, Paragraph
 from ..source import SourceRef
 from .layout import norm
 

@@ -13,8 +13,8 @@ import unicodedata
 
 import attrs
 
+from ..document import Cell, Grid
 from ..numbers import Amount, AmountKind, normalize_text, parse_amount, unknown_amount
-from ..readers.base import Cell, Grid
 from ..readers.numfmt import is_cell_error
 
 CODE_RE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")

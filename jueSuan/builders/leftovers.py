@@ -18,7 +18,7 @@ from collections.abc import Iterator, Sequence
 
 import attrs
 
-from ..readers.base import Document, Grid, Paragraph
+from ..document import Document, Grid, Paragraph
 from ..source import SourceRef
 
 _PLACEHOLDER = re.compile(r"(?<![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])(?:[XＸ]{2,}|×{2,})(?![A-Za-z0-9Ａ-Ｚａ-ｚ０-９])")

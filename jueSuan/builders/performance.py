@@ -14,9 +14,9 @@ import re
 
 import attrs
 
+from ..document import Cell, Grid
 from ..models import Figure, FundLine, Indicator, PerformanceEvaluation, Target, Unplaced
 from ..numbers import Unit, detect_unit, normalize_text, parse_amount, unknown_amount
-from ..readers.base import Cell, Grid
 from ..source import Printed
 from .layout import clean_label, norm
 

@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 import attrs
 
+from ..document import Document
 from ..models import NarrativeParagraph, Quote, TableKind
-from ..readers.base import Document
 from ..source import Printed, SourceRef
 from .layout import Entry, Layout, _is_numbering_row, clean_label, norm
 

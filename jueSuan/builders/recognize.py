@@ -10,9 +10,9 @@ import re
 
 import attrs
 
+from ..document import Document, Grid, Paragraph
 from ..models import BudgetTableKind, TableKind
 from ..numbers import Unit, detect_unit
-from ..readers.base import Document, Grid, Paragraph
 from .layout import norm
 from .printed import table_number
 

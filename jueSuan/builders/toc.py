@@ -27,8 +27,8 @@ from collections.abc import Sequence
 
 import attrs
 
+from ..document import Document, Grid, Paragraph
 from ..models import NarrativeParagraph
-from ..readers.base import Document, Grid, Paragraph
 from ..source import SourceRef
 from .layout import norm
 

@@ -1,14 +1,15 @@
-"""What every reader returns: a ``Document`` of paragraphs and grids of located cells."""
+"""What every reader shares: why a file could not be read (``Reason``, ``ReadError``), and the ``Document``
+of paragraphs and grids of located cells it returns (defined in the core module ``jueSuan.document``,
+re-exported here)."""
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
 from pathlib import Path
 
-import attrs
+from ..document import Block, Cell, Document, Grid, Paragraph, Problem, make_grid
 
-from ..source import SourceRef
+__all__ = ["Block", "Cell", "Document", "Grid", "Paragraph", "Problem", "ReadError", "Reason", "make_grid", "one_line"]
 
 
 class Reason(enum.Enum):
@@ -52,93 +53,3 @@ class ReadError(Exception):
 
     def __reduce__(self) -> tuple[type[ReadError], tuple[str, Reason, str]]:
         return (ReadError, (self.path, self.reason, self.detail))  # sent back from a child process
-
-
-@attrs.frozen
-class Cell:
-    """One grid position. ``origin`` is set when the position is covered by a merged cell that
-    starts elsewhere (its text is then a copy of the origin's text)."""
-
-    text: str
-    ref: SourceRef
-    origin: tuple[int, int] | None = None
-
-    @property
-    def is_merge_copy(self) -> bool:
-        return self.origin is not None
-
-
-@attrs.frozen
-class Paragraph:
-    index: int
-    text: str
-    ref: SourceRef
-
-
-@attrs.frozen
-class Grid:
-    """A table as a rectangular grid (short rows padded with blank cells)."""
-
-    index: int
-    rows: tuple[tuple[Cell, ...], ...]
-    ref: SourceRef
-
-    @property
-    def n_rows(self) -> int:
-        return len(self.rows)
-
-    @property
-    def n_cols(self) -> int:
-        return max((len(r) for r in self.rows), default=0)
-
-    def row_texts(self, r: int) -> list[str]:
-        return [c.text for c in self.rows[r]]
-
-    def distinct_cells(self, r: int) -> Iterator[Cell]:
-        """Cells of row ``r`` without horizontal merge copies."""
-        for c in self.rows[r]:
-            if c.origin is None or c.origin[0] != r:
-                yield c
-
-
-Block = Paragraph | Grid
-
-
-@attrs.frozen
-class Problem:
-    """Something a reader found but could not read faithfully (a formula without its cached
-    value, an image where a table should be...). It is reported, never dropped."""
-
-    ref: SourceRef
-    reason: str
-    text: str = ""
-
-
-@attrs.frozen
-class Document:
-    """A file as read: paragraphs and grids in reading order, and the problems met on the way."""
-
-    path: str
-    blocks: tuple[Block, ...]
-    format: str
-    problems: tuple[Problem, ...] = ()
-
-    @property
-    def grids(self) -> tuple[Grid, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Grid))
-
-    @property
-    def paragraphs(self) -> tuple[Paragraph, ...]:
-        return tuple(b for b in self.blocks if isinstance(b, Paragraph))
-
-
-def make_grid(index: int, raw_rows: list[list[Cell]], ref: SourceRef) -> Grid:
-    """Pad rows to the widest one with blank cells so every row has the same length."""
-    width = max((len(r) for r in raw_rows), default=0)
-    rows: list[tuple[Cell, ...]] = []
-    for r, cells in enumerate(raw_rows):
-        padded = list(cells)
-        for c in range(len(cells), width):
-            padded.append(Cell("", ref.at(r, c)))
-        rows.append(tuple(padded))
-    return Grid(index, tuple(rows), ref)

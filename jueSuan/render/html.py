@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from ..document import Document, Grid, Paragraph
 from ..findings import Finding, Findings, Severity
 from ..models import Report
-from ..readers.base import Document, Grid, Paragraph
 from ..rules.engine import fmt, fmt_bound
 from . import Outcome, read_error_text, table_places
 from .coverage import coverage_text
@@ -186,7 +186,7 @@ def _collapsed(title: str, cls: str, rows: list[str]) -> str:
 
 def _report(o: Outcome, styles: list[str], zooms: list[str], ri: int) -> str:
     assert o.report is not None and o.findings is not None
-    docs = [d for d in o.report.documents if isinstance(d, Document)]
+    docs = list(o.report.documents)
     items = ordered(o.findings, docs)
     main = [f for f in items if f.severity in _MAIN]
     cites = Citations(items, docs)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import html
 from collections import defaultdict
 
+from ..document import Document, Grid, Paragraph
 from ..findings import Finding, Severity
-from ..readers.base import Document, Grid, Paragraph
 from ..source import SourceRef
 from .pages import PageImage
 

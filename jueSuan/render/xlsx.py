@@ -15,9 +15,9 @@ from openpyxl.comments import Comment
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter, quote_sheetname
 
+from ..document import Document, Grid
 from ..findings import Finding, Severity
 from ..models import Figure, Report
-from ..readers.base import Document, Grid
 from . import Outcome, read_error_text
 
 _FILL = {Severity.ERROR: PatternFill("solid", fgColor="F8C4C4"), Severity.WARNING: PatternFill("solid", fgColor="FDE7B0"),
@@ -83,7 +83,7 @@ def write_xlsx(outcomes: list[Outcome], path: str | Path) -> None:
         if o.error is not None or o.report is None or o.findings is None:
             summary.append(["", o.label, "", "error", "", "", read_error_text(o.error) if o.error else "无法读取"])
             continue
-        docs = [d for d in o.report.documents if isinstance(d, Document)]
+        docs = list(o.report.documents)
         figures = _figures(o.report)
         titles = {(t.ref.file, t.ref.table): t.printed_name for t in o.report.tables}
         findings = _ordered([f for f in o.findings if f.severity.rank >= Severity.ROUNDING.rank])

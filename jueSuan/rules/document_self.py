@@ -6,22 +6,21 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 from decimal import Decimal
-from typing import cast
 
 from ..builders.identity import Statement, cover_name, kind_of, looks_like_name, split_name, statements
 from ..builders.layout import norm
 from ..builders.leftovers import ALTERNATIVE, PLACEHOLDER, find_leftovers
 from ..builders.toc import find_missing
+from ..document import Document
 from ..findings import Finding
 from ..models import Figure
 from ..numbers import Amount, AmountKind
-from ..readers.base import Document
 from ..source import SourceRef
 from .engine import Check, rule
 
 
 def _docs(c: Check) -> list[Document]:
-    return [cast(Document, d) for d in c.report.documents if isinstance(d, Document)]
+    return list(c.report.documents)
 
 
 def _words(words: str, ref: SourceRef) -> Figure:

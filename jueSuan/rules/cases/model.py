@@ -6,7 +6,7 @@ from pathlib import Path
 
 import attrs
 
-from ...readers.base import Cell, Document, Grid, Paragraph, make_grid
+from ...document import Cell, Document, Grid, Paragraph, make_grid
 from ...source import SourceRef
 
 Rows = tuple[tuple[str, ...], ...]
