@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import enum
 import re
-import unicodedata
 from decimal import Decimal, InvalidOperation
 
 import attrs
+
+from .text import norm as normalize_text  # the one normalisation (text.py), kept here by its old name
 
 __all__ = [
     "Amount",
@@ -70,7 +71,6 @@ class Amount:
 
 BLANK = Amount(Decimal(0), 0, "", AmountKind.BLANK)
 
-_SPACES = re.compile(r"[\s\u3000\u00a0\u2002-\u200b\ufeff]+")
 _DASHES = {"-", "--", "—", "——", "–", "－", "―", "─", "/", "——————"}
 _NUMBER = re.compile(r"^([+-]?)(\d{1,3}(?:,\d{3})+|\d+)?(?:\.(\d+))?$")
 
@@ -79,11 +79,6 @@ def unknown_amount(text: str) -> Amount:
     """The figure of a cell that prints text which is not a figure (``#DIV/0!``, ``NaN``, ``见说明``): its
     value is not known, so a sum or comparison that needs it is not checked (never counted as zero)."""
     return Amount(Decimal(0), 0, text, AmountKind.UNKNOWN)
-
-
-def normalize_text(text: str) -> str:
-    """NFKC (full-width digits, ％, parentheses → ASCII) and every kind of space removed."""
-    return _SPACES.sub("", unicodedata.normalize("NFKC", text))
 
 
 def parse_amount(text: str | None) -> Amount | None:

@@ -19,20 +19,21 @@ from ..models import (
     Unplaced,
 )
 from ..numbers import parse_amount
+from ..text import YEAR_DIGITS, first_year, norm
 from .budget import build_budget_table
 from .budget_targets import build_target, is_target_grid
 from .kind import budget_unit_name, detect_kind
-from .layout import norm
 from .narrative import build_narrative
 from .performance import build_evaluations, is_performance_grid
-from .printed import place_quotes, toc_numbers
+from .printed import place_quotes
 from .recognize import _adjacent as adjacent
-from .recognize import candidates, continue_grid, find_year
+from .recognize import candidates, continue_grid
 from .tables import build_table
+from .toc import toc_numbers
 
 __all__ = ["build_report"]
 
-_UNIT_NAME = re.compile(r"^(?:第[一二三四五]部分)?\s*(.{4,40}?)(20\d{2})年度")
+_UNIT_NAME = re.compile(rf"^(?:第[一二三四五]部分)?\s*(.{{4,40}}?)({YEAR_DIGITS})年度")
 
 
 def _grid_has_figures(grid: Grid) -> bool:
@@ -122,7 +123,7 @@ def build_report(docs: list[Document]) -> Report:
                     headings.append((p.text.strip(), p.ref))
     paragraphs = [p for d in docs for p in d.paragraphs]
     unit_name = _unit_name(paragraphs)
-    year = find_year([t.title for t in tables] + [h for h, _ in headings])
+    year = first_year([t.title for t in tables] + [h for h, _ in headings])
     covers = [[p.text for p in d.paragraphs if p.text.strip()][:20] for d in docs]
     kind, evidence = detect_kind(covers, titles + [h for h, _ in headings], tables)
     if kind is not None and kind.is_budget:

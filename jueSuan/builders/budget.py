@@ -18,6 +18,7 @@ from ..models import BudgetTableKind, ClassificationTable, Column, Figure, Line,
 from ..models import ThreePublicTable as _ThreePublic
 from ..numbers import detect_unit, parse_amount, unknown_amount
 from ..readers.numfmt import is_cell_error
+from ..text import ARABIC_ORDINAL, PAREN_ORDINAL
 from .layout import clean_label, norm
 from .recognize import Candidate
 from .tables import Aliases, _Ctx, _is_total_label, build_economic, build_three_public, three_public_item
@@ -61,7 +62,7 @@ _SIDE_COLS: Aliases = (
     ("special_account", ("财政专户",), ()),
     ("amount", ("",), ()),
 )
-_SUB = re.compile(r"^(?:\d+[.、．](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|其中[:：]?)")
+_SUB = re.compile(rf"^(?:{ARABIC_ORDINAL}|{PAREN_ORDINAL}|其中[:：]?)")
 
 CLASSIFICATION = (B.INCOME, B.EXPENDITURE, B.FISCAL_EXPENDITURE, B.GPB_EXPENDITURE, B.GOV_FUND, B.SOE_CAPITAL)
 

@@ -23,24 +23,24 @@ import attrs
 
 from ..document import Document, Paragraph
 from ..source import SourceRef
-from .layout import norm
+from ..text import ARABIC_ORDINAL, CN_NUMERALS, PAREN_ORDINAL, PART, YEAR, YEAR_DIGITS, norm
 
 _SUFFIX = r"(?:局|委员会|委|办公室|办公厅|办事处|院|厅|部|中心|馆|所|队|站|处|会|社|校|学|园|团|政府|街道|镇|署|台|报社|集团)"
 _NAME = rf"([^，。；：:,（）()“”]{{3,40}}?{_SUFFIX})"
-_SELF_YEAR = re.compile(r"(20\d{2})年度?(?:部门|单位)?(决算|预算)")
-_SUBJECT_YEAR = re.compile(rf"^(?!纳入|截[至止]|说明)(?:第[一二三四五六七八九十]+部分)?{_NAME}(20\d{{2}})年度?")
+_SELF_YEAR = re.compile(rf"({YEAR_DIGITS})年度?(?:部门|单位)?(决算|预算)")
+_SUBJECT_YEAR = re.compile(rf"^(?!纳入|截[至止]|说明)(?:{PART})?{_NAME}({YEAR_DIGITS})年度?")
 _REPORTED = re.compile(r"收入|支出|决算|总计|采购|^无")
-_AS_OF = re.compile(r"截[至止](20\d{2})年12月31日")
+_AS_OF = re.compile(rf"截[至止]({YEAR_DIGITS})年12月31日")
 _NAMES = (
-    re.compile(rf"^第[一二三四五六七八九十]+部分{_NAME}(?:20\d{{2}}年度?|概况)"),
-    re.compile(rf"^(?!第[一二三四五六七八九十]+部分|纳入|截[至止]|说明){_NAME}20\d{{2}}年度?"),
-    re.compile(rf"截[至止]20\d{{2}}年\d{{1,2}}月\d{{1,2}}日[，,]{_NAME}(?:部门|单位)?(?:\(单位\))?共有"),
+    re.compile(rf"^{PART}{_NAME}(?:{YEAR_DIGITS}年度?|概况)"),
+    re.compile(rf"^(?!{PART}|纳入|截[至止]|说明){_NAME}{YEAR_DIGITS}年度?"),
+    re.compile(rf"截[至止]{YEAR_DIGITS}年\d{{1,2}}月\d{{1,2}}日[，,]{_NAME}(?:部门|单位)?(?:\(单位\))?共有"),
     re.compile(rf"^说明[:：]{_NAME}本年度"),
-    re.compile(rf"纳入{_NAME}20\d{{2}}年度?(?:部门|单位)"),
+    re.compile(rf"纳入{_NAME}{YEAR_DIGITS}年度?(?:部门|单位)"),
     re.compile(rf"单位构成看[，,]{_NAME}(?:部门|单位)(?:决算|预算)包括"),
 )
 _PLACEHOLDER = re.compile(r"[XＸ×]{2,}")
-_LIST = re.compile(r"^(?:\d+[、.．](?!\d)|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)")
+_LIST = re.compile(rf"^(?:{ARABIC_ORDINAL}|{PAREN_ORDINAL}|[{CN_NUMERALS}]+、)")
 _PLACES = re.compile(r"^(?:[^省市区县，。]{1,7}?(?:省|自治区|市|区|县))+")
 
 
@@ -123,7 +123,7 @@ def statements(docs: Sequence[Document], table_titles: Sequence[tuple[str, Sourc
                         naming = k in (0, 3, 4, 5) or (k == 1 and heading)
                         out.append(Statement("unit", name, short, p.ref, naming))
     for title, ref in table_titles:
-        for m in re.finditer(r"(20\d{2})年度?", norm(title)):
+        for m in YEAR.finditer(norm(title)):
             out.append(Statement("year", m.group(1), norm(title)[:60], ref))
     return out
 

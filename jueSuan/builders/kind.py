@@ -7,7 +7,7 @@ import itertools
 import re
 
 from ..models import BudgetTableKind, DocumentKind, Table
-from .layout import norm
+from ..text import PART, YEAR_DIGITS, norm
 
 _NAMED = re.compile(r"(部门|单位)(决算|预算)")
 _COVER_LINES = 12
@@ -52,8 +52,8 @@ def detect_kind(covers: list[list[str]], titles: list[str], tables: list[Table])
 
 _NAME_LINE = re.compile(r"(?:预算主管部门|预算单位|编制部门|编制单位|部门(?:名称)?)[:：]([^,，。、;；:：()（）《》“”]{3,30}?)"
                         r"(?:单位[:：].*)?$")
-_NAME_SENTENCE = re.compile(r"^([\u4e00-\u9fff]{4,20}?)20\d{2}年度?(?:收入|收支|部门|一般公共预算|财政拨款|政府性基金)")
-_NAME_COVER = re.compile(r"^(.{4,40}?)(20\d{2})年度?(?:区级|市级|省级)?(?:部门|单位)预算")
+_NAME_SENTENCE = re.compile(rf"^([\u4e00-\u9fff]{{4,20}}?){YEAR_DIGITS}年度?(?:收入|收支|部门|一般公共预算|财政拨款|政府性基金)")
+_NAME_COVER = re.compile(rf"^(.{{4,40}}?)({YEAR_DIGITS})年度?(?:区级|市级|省级)?(?:部门|单位)预算")
 
 
 def budget_unit_name(texts: list[str]) -> str | None:
@@ -62,7 +62,7 @@ def budget_unit_name(texts: list[str]) -> str | None:
     cover = [norm(t) for t in texts[:12] if norm(t)]
     texts = list(texts) + [a + b for a, b in itertools.pairwise(cover)]  # 江苏省人大常委会办公厅 / 2019年度部门预算公开
     for text in texts:
-        s = re.sub(r"^第[一二三四五六七八九十]+部分", "", norm(text))
+        s = re.sub(rf"^{PART}", "", norm(text))
         if len(s) > 80:
             continue
         m = _NAME_LINE.search(s)

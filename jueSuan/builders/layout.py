@@ -9,21 +9,21 @@ where a label column follows an amount column.
 from __future__ import annotations
 
 import re
-import unicodedata
 
 import attrs
 
 from ..document import Cell, Grid
-from ..numbers import Amount, AmountKind, normalize_text, parse_amount, unknown_amount
+from ..numbers import Amount, AmountKind, parse_amount, unknown_amount
 from ..readers.numfmt import is_cell_error
+from ..text import CODE as CODE_RE
+from ..text import CODE_PART as _CODE_PART
+from ..text import LABEL_PREFIX as _ORDINAL
+from ..text import LEADING_CODE as _LEADING_CODE
+from ..text import SHORT_PART as _SHORT_PART
+from ..text import clean_label, is_code, norm, norm_label
 
-CODE_RE = re.compile(r"^[1-9]\d{2}(?:\d{2}){0,2}$")
-_CODE_PART = re.compile(r"^\d{2,3}$")
-_SHORT_PART = re.compile(r"^\d$")  # a 款/项 part printed without its leading zero ("2" for "02")
-_LEADING_CODE = re.compile(r"^\[?([1-9]\d{2}(?:\d{2}){0,2})\]?\s*(\D.*)$")
-_ORDINAL = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[.、．](?!\d)|其中[:：]|减[:：]|加[:：])"
-)
+# (norm, norm_label, clean_label, is_code and CODE_RE are jueSuan.text's, still importable from here)
+
 _HEADER_WORDS_EXACT = {
     "项目", "数量", "价值", "小计", "类", "款", "项", "收入", "支出", "决算数", "预算数", "年初数", "年末数",
     "金额", "科目名称", "名称", "行次", "栏次", "序号",
@@ -36,26 +36,6 @@ _HEADER_WORDS_IN = (
 )
 
 
-def norm(text: str) -> str:
-    """Normalised text for matching: NFKC, no spaces or line breaks."""
-    return normalize_text(text)
-
-
-def norm_label(text: str) -> str:
-    """A label's matching key: normalised, ordinal prefixes (一、 （一） 1. 其中：) removed."""
-    s = norm(text)
-    prev = None
-    while prev != s:
-        prev = s
-        s = _ORDINAL.sub("", s)
-    return s
-
-
-def clean_label(text: str) -> str:
-    """A label as printed, tidied for messages (outer spaces and line breaks removed)."""
-    return re.sub(r"\s*\n\s*", "", unicodedata.normalize("NFC", text)).strip(" \u3000\t")
-
-
 def _is_header_word(text: str) -> bool:
     s = norm(text)
     if not s:
@@ -66,10 +46,6 @@ def _is_header_word(text: str) -> bool:
 def _is_number(text: str) -> bool:
     a = parse_amount(text)
     return a is not None and a.kind is AmountKind.NUMBER
-
-
-def is_code(text: str) -> bool:
-    return bool(CODE_RE.match(norm(text)))
 
 
 def _is_body_label(text: str) -> bool:

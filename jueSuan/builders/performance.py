@@ -18,6 +18,7 @@ from ..document import Cell, Grid
 from ..models import Figure, FundLine, Indicator, PerformanceEvaluation, Target, Unplaced
 from ..numbers import Unit, detect_unit, normalize_text, parse_amount, unknown_amount
 from ..source import Printed
+from ..text import YEAR_DIGITS
 from .layout import clean_label, norm
 
 _FUND_HEADERS = (
@@ -45,7 +46,7 @@ _TARGET = re.compile(
 )
 _OPS = {"≥": ">=", "大于等于": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "小于等于": "<=", "不高于": "<=",
         "不超过": "<=", "大于": ">", "小于": "<"}
-_YEAR = re.compile(r"(20\d{2})\s*年度")
+_YEAR = re.compile(rf"({YEAR_DIGITS})\s*年度")
 _UNIT_IN_HEADING = re.compile(r"[(（](万元|千元|元)[)）]")
 
 

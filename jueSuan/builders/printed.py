@@ -11,20 +11,18 @@ from collections.abc import Iterable
 
 import attrs
 
-from ..document import Document
 from ..models import NarrativeParagraph, Quote, TableKind
 from ..source import Printed, SourceRef
-from .layout import Entry, Layout, _is_numbering_row, clean_label, norm
+from ..text import CN_NUMERALS, HEADING_ORDINAL, clean_label, norm
+from .layout import Entry, Layout, _is_numbering_row
 
-_CN_DIGITS = "一二三四五六七八九十"
 # a number printed with the title or just above it: 公开05表, 附表1, 附表1-2, 表六, 表6, 表 6-1
 _MARKER = re.compile(
     r"(公开\s*\d{1,2}\s*表(?:\s*[-—]\s*\d+)?|附表\s*[\d一二三四五六七八九十]+(?:\s*[-—]\s*\d+)?"
     r"|(?<![\u4e00-\u9fff])表\s*[一二三四五六七八九十\d]+(?:\s*[-—]\s*\d+)?)"
 )
-_ORDINAL_TITLE = re.compile(r"^\s*([一二三四五六七八九十]{1,3})\s*[、.．]\s*(\S.*)$")
+_ORDINAL_TITLE = re.compile(rf"^\s*([{CN_NUMERALS}]{{1,3}})\s*[、.．]\s*(\S.*)$")
 _TRAILING_UNIT = re.compile(r"\s*(?:金额|计量)?单位\s*[:：].*$")
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
 
@@ -63,27 +61,6 @@ def table_number(title: str, before: Iterable[str]) -> str:
         elif seen_title or i >= 2:
             break
     return ""
-
-
-def toc_numbers(doc: Document) -> dict[TableKind, str]:
-    """The tables' numbers as the document's 目录 (or any list of the tables) prints them:
-    "六、一般公共预算财政拨款基本支出决算表" → {BASIC_ECONOMIC: "表六"}. The first listing of a kind wins."""
-    from .recognize import title_kind
-
-    out: dict[TableKind, str] = {}
-    for p in doc.paragraphs[:400]:
-        for line in p.text.splitlines():
-            s = line.strip()
-            if len(s) > 70:
-                continue
-            s = re.sub(r"[.…·\s]*\d+\s*$", "", s)  # a page number after dot leaders
-            number, rest = split_title(s)
-            if not number or not rest:
-                continue
-            kind = title_kind(rest)
-            if kind is not None and kind not in out:
-                out[kind] = number
-    return out
 
 
 def table_place(number: str, title: str, kind: TableKind | None) -> Printed:
@@ -136,10 +113,10 @@ def _sections(paragraphs: tuple[NarrativeParagraph, ...]) -> dict[int, tuple[str
     count = 0
     for p in paragraphs:
         s = norm(p.text)
-        m = _HEADING.match(s)
+        m = HEADING_ORDINAL.match(s)
         if m and len(s) <= 60:
             mark = m.group(0).rstrip("、.．")
-            if mark[0] in _CN_DIGITS:
+            if mark[0] in CN_NUMERALS:
                 top, sub, item = mark, "", ""
             elif mark[0] in "(（":
                 sub, item = "（" + mark.strip("()（）") + "）", ""

@@ -13,6 +13,7 @@ import attrs
 from ..document import Document, Grid, Paragraph
 from ..models import BudgetTableKind, TableKind
 from ..numbers import Unit, detect_unit
+from ..text import first_year
 from .layout import norm
 from .printed import table_number
 
@@ -73,7 +74,6 @@ _SIGNATURES: dict[TableKind, tuple[str, ...]] = {
 
 _TEMPLATE_INSTRUCTION = re.compile(r"作下述说明|按上述格式依次说明")
 
-_YEAR = re.compile(r"(20\d{2})年度?")
 _TABLE_NUMBER = re.compile(r"(?:公开)?\d{1,2}表|公开表[一二三四五六七八九十]+|表[一二三四五六七八九十]+")
 _TRAILING_UNIT = re.compile(r"(?:金额|计量)?单位[:：].*$")
 
@@ -179,7 +179,7 @@ def candidates(doc: Document) -> list[Candidate]:
             j -= 1
         title, unit, rows = _title_rows(block)
         kind = title_kind(title) if title else None
-        year = find_year([p.text for p in before if len(p.text) < 40])
+        year = first_year([p.text for p in before if len(p.text) < 40])
         for p in before:  # nearest first
             if unit is None:
                 unit = detect_unit(p.text)
@@ -259,10 +259,3 @@ def continue_grid(first: Grid, second: Grid) -> Grid:
         rows.append(tuple(new_row))
     return attrs.evolve(first, rows=tuple(rows))
 
-
-def find_year(texts: list[str]) -> int | None:
-    for t in texts:
-        m = _YEAR.search(norm(t))
-        if m:
-            return int(m.group(1))
-    return None

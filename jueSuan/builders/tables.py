@@ -26,6 +26,7 @@ from ..models import (
     Unplaced,
 )
 from ..numbers import Unit
+from ..text import CN_ORDINAL
 from .layout import Entry, Layout, analyze, clean_label, norm
 from .printed import column_text, line_text, place, table_place
 from .recognize import Candidate
@@ -220,7 +221,7 @@ _SUMMARY_EXPENSE_ROLES = (
     (("年末结转和结余", "年末财政拨款结转和结余"), "closing"),
     (("总计",), "grand_total"),
 )
-_ORDINAL_START = re.compile(r"^[一二三四五六七八九十]+[、.．]")
+_ORDINAL_START = re.compile(rf"^{CN_ORDINAL}")
 
 
 def _sub_key(key: str, table: tuple[tuple[str, str], ...]) -> str | None:

@@ -28,18 +28,20 @@ from collections.abc import Sequence
 import attrs
 
 from ..document import Document, Grid, Paragraph
-from ..models import NarrativeParagraph
+from ..models import BudgetTableKind, NarrativeParagraph, TableKind
 from ..source import SourceRef
-from .layout import norm
+from ..text import CN_NUMERALS, norm
+from ..text import ORDINAL as _NUMBER
+from ..text import PART_NUMBER as _PART
+from ..text import YEAR as _YEAR
+from .printed import split_title
+from .recognize import title_kind
 
 _TITLE = re.compile(r"^目录$")
 _LEADER = re.compile(r"(?:\.{2,}|…+|·{2,}|-{3,}|_{3,}|．{2,})\s*\d*\s*$")
-_PAGE = re.compile(r"(?<=[^\d一二三四五六七八九十])\s*\d{1,3}$")
+_PAGE = re.compile(rf"(?<=[^\d{CN_NUMERALS}])\s*\d{{1,3}}$")
 _SPLIT = re.compile(r"(?:\.{2,}|…+|·{2,}|．{2,})\s*\d{1,3}")
-_PART = re.compile(r"^第([一二三四五六七八九十]+)部分")
-_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d))")
 _SENTENCE = re.compile(r"[。；;，,：:]")
-_YEAR = re.compile(r"20\d{2}年度?")
 #: a unit's name heading a title (上海市财政局（单位）主要职能), and the words a title may add or drop
 _ORG = re.compile(r"^[^，。、]{2,30}?(?:局|委员会|办公室|办公厅|办事处|院|厅|中心|馆|所)(?=[(（]?单位[)）]?|主要|机构|概况|部门|单位)")
 _NOISE = re.compile(r"[(（]单位[)）]|部门|单位|的|情况")
@@ -258,4 +260,23 @@ def find_missing(docs: Sequence[Document], unit: str = "") -> tuple[Toc | None, 
     return None, []
 
 
-__all__ = ["Missing", "Toc", "TocEntry", "find_missing", "parse_toc", "same_title", "toc_span"]
+def toc_numbers(doc: Document) -> dict[TableKind | BudgetTableKind, str]:
+    """The tables' numbers as the document's 目录 (or any list of the tables) prints them:
+    "六、一般公共预算财政拨款基本支出决算表" → {BASIC_ECONOMIC: "表六"}. The first listing of a kind wins."""
+    out: dict[TableKind | BudgetTableKind, str] = {}
+    for p in doc.paragraphs[:400]:
+        for line in p.text.splitlines():
+            s = line.strip()
+            if len(s) > 70:
+                continue
+            s = re.sub(r"[.…·\s]*\d+\s*$", "", s)  # a page number after dot leaders
+            number, rest = split_title(s)
+            if not number or not rest:
+                continue
+            kind = title_kind(rest)
+            if kind is not None and kind not in out:
+                out[kind] = number
+    return out
+
+
+__all__ = ["Missing", "Toc", "TocEntry", "find_missing", "parse_toc", "same_title", "toc_numbers", "toc_span"]

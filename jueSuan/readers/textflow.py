@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from ..text import ARABIC_ORDINAL, CN_ORDINAL, PAREN_ORDINAL, PART
+
 #: A page header/footer that is only a page number (``- 3 -``, ``第 3 页 共 10 页``, ``3/10``).
 PAGE_NUMBER = re.compile(
     r"^(?:[-–—_~－]*\s*\d{1,3}\s*[-–—_~－]*"
@@ -16,10 +18,7 @@ PAGE_NUMBER = re.compile(
     r"|(?i:page)\s*\d{1,3}(?:\s*(?i:of)\s*\d{1,3})?)$"
 )
 #: A line that starts a paragraph of its own: a heading, a list item, a note.
-PARA_START = re.compile(
-    r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．](?!\d)|第[一二三四五六七八九十]+部分"
-    r"|注[:：]|说明[:：]|备注[:：]|[•●◆■□-])"
-)
+PARA_START = re.compile(rf"^(?:{CN_ORDINAL}|{PAREN_ORDINAL}|{ARABIC_ORDINAL}|{PART}|注[:：]|说明[:：]|备注[:：]|[•●◆■□-])")
 _NUM_TAIL = re.compile(r"[\d,.]+$")
 _NUM_HEAD = re.compile(r"^[\d,.]+")
 _FORMATTED = re.compile(r"^\d{1,3}(?:,\d{3})+(?:\.\d+)?$|^\d+\.\d+$")
