@@ -7,7 +7,7 @@ from pathlib import Path
 
 import attrs
 
-from ..document import Document, Grid, Paragraph
+from ..document import Document, Grid
 from ..models import (
     BudgetTableKind,
     NarrativeParagraph,
@@ -19,9 +19,11 @@ from ..models import (
     Unplaced,
 )
 from ..numbers import parse_amount
-from ..text import YEAR_DIGITS, first_year, norm
+from ..text import first_year
 from .budget import build_budget_table
 from .budget_targets import build_target, is_target_grid
+from .evaluation_unit import amounts_in_yuan
+from .identity import heading_names, heading_unit_name, stated_years
 from .kind import budget_unit_name, detect_kind
 from .narrative import build_narrative
 from .performance import build_evaluations, is_performance_grid
@@ -33,9 +35,6 @@ from .toc import toc_numbers
 
 __all__ = ["build_report"]
 
-_UNIT_NAME = re.compile(rf"^(?:第[一二三四五]部分)?\s*(.{{4,40}}?)({YEAR_DIGITS})年度")
-
-
 def _grid_has_figures(grid: Grid) -> bool:
     return any(
         (a := parse_amount(c.text)) is not None and a.is_number
@@ -43,17 +42,6 @@ def _grid_has_figures(grid: Grid) -> bool:
         for c in row
         if c.origin is None
     )
-
-
-def _unit_name(paragraphs: list[Paragraph]) -> str | None:
-    names: dict[str, int] = {}
-    for p in paragraphs[:400]:
-        text = norm(p.text)
-        m = _UNIT_NAME.match(text)
-        if m and len(text) <= 50 and ("决算" in text or "部分" in text):
-            weight = 3 if "部分" in text else 1  # a part heading names the unit most reliably
-            names[m.group(1)] = names.get(m.group(1), 0) + weight
-    return max(names, key=lambda k: names[k]) if names else None
 
 
 def build_report(docs: list[Document]) -> Report:
@@ -122,7 +110,7 @@ def build_report(docs: list[Document]) -> Report:
                 if "年度" in p.text and len(p.text) < 80:
                     headings.append((p.text.strip(), p.ref))
     paragraphs = [p for d in docs for p in d.paragraphs]
-    unit_name = _unit_name(paragraphs)
+    unit_name = heading_unit_name(paragraphs)
     year = first_year([t.title for t in tables] + [h for h, _ in headings])
     covers = [[p.text for p in d.paragraphs if p.text.strip()][:20] for d in docs]
     kind, evidence = detect_kind(covers, titles + [h for h, _ in headings], tables)
@@ -132,6 +120,7 @@ def build_report(docs: list[Document]) -> Report:
         unit_name = budget_unit_name([p.text for p in paragraphs[:400]] + titles + heads) or (
             unit_name if unit_name and re.fullmatch(r"[\u4e00-\u9fff]{3,30}", unit_name) and "部分" not in unit_name
             else None)
+    in_yuan = amounts_in_yuan(evaluations, tables)
     quotes, claims, coverage = build_narrative(narrative, tables, unit_name or "", year, bool(evaluations))
     quotes = place_quotes(quotes, tuple(narrative))
     return Report(
@@ -150,6 +139,9 @@ def build_report(docs: list[Document]) -> Report:
         kind=kind,
         kind_evidence=evidence,
         targets=tuple(targets),
+        evaluations_in_yuan=in_yuan,
+        stated_years=stated_years(tables, headings),
+        heading_names=heading_names(headings),
     )
 
 

@@ -22,6 +22,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..document import Document, Paragraph
+from ..models import Table
 from ..source import SourceRef
 from ..text import ARABIC_ORDINAL, CN_NUMERALS, PAREN_ORDINAL, PART, YEAR, YEAR_DIGITS, norm
 
@@ -41,6 +42,8 @@ _NAMES = (
 )
 _PLACEHOLDER = re.compile(r"[XＸ×]{2,}")
 _LIST = re.compile(rf"^(?:{ARABIC_ORDINAL}|{PAREN_ORDINAL}|[{CN_NUMERALS}]+、)")
+#: A heading that names the unit before the year: (第一部分) NAME 2020年度…
+_UNIT_HEADING = re.compile(rf"^(?:第[一二三四五]部分)?\s*(.{{4,40}}?)({YEAR_DIGITS})年度")
 _PLACES = re.compile(r"^(?:[^省市区县，。]{1,7}?(?:省|自治区|市|区|县))+")
 
 
@@ -128,4 +131,41 @@ def statements(docs: Sequence[Document], table_titles: Sequence[tuple[str, Sourc
     return out
 
 
-__all__ = ["Statement", "cover_name", "kind_of", "looks_like_name", "split_name", "statements"]
+def heading_unit_name(paragraphs: Sequence[Paragraph]) -> str | None:
+    """The unit's name as the headings (第一部分 NAME2020年度…, NAME2020年度部门决算) print it most often, a part
+    heading weighing most."""
+    names: dict[str, int] = {}
+    for p in paragraphs[:400]:
+        text = norm(p.text)
+        m = _UNIT_HEADING.match(text)
+        if m and len(text) <= 50 and ("决算" in text or "部分" in text):
+            weight = 3 if "部分" in text else 1  # a part heading names the unit most reliably
+            names[m.group(1)] = names.get(m.group(1), 0) + weight
+    return max(names, key=lambda k: names[k]) if names else None
+
+
+def heading_names(headings: Sequence[tuple[str, SourceRef]]) -> tuple[tuple[str, str], ...]:
+    """(name, heading as printed) for every part heading that names the unit before the year."""
+    out: list[tuple[str, str]] = []
+    for text, _ref in headings:
+        s = norm(text)
+        m = _UNIT_HEADING.match(s)
+        if m and "部分" in s:
+            out.append((m.group(1), text.strip()))
+    return tuple(out)
+
+
+def stated_years(tables: Sequence[Table], headings: Sequence[tuple[str, SourceRef]]) -> tuple[tuple[int, str], ...]:
+    """(year, where) for every year the tables' titles print (where: the title shown), then every year a
+    heading that names a 决算 prints (where: the heading as printed)."""
+    out: list[tuple[int, str]] = []
+    for t in tables:
+        out.extend((int(m.group(1)), t.display_title) for m in YEAR.finditer(norm(t.title)))
+    for text, _ref in headings:
+        s = norm(text)
+        if "决算" in s:
+            out.extend((int(m.group(1)), text.strip()) for m in YEAR.finditer(s))
+    return tuple(out)
+
+
+__all__ = ["Statement", "cover_name", "heading_names", "heading_unit_name", "kind_of", "looks_like_name", "split_name", "stated_years", "statements"]

@@ -64,6 +64,13 @@ class Report:
     missing_parts: tuple[str, ...] = ()  # parts of the disclosure not among the files given (e.g. 预算表)
     budget: Report | None = attrs.field(default=None, eq=False, repr=False)  # the same year's 预算 (--budget)
     previous: Report | None = attrs.field(default=None, eq=False, repr=False)  # last year's 决算 (--previous)
+    #: the 绩效自评表 head their funds 万元 but print 元 (builders/evaluation_unit.py): PF009 says so, PF010 and
+    #: NR008 convert
+    evaluations_in_yuan: bool = False
+    #: (year, where) for every year a table title or a 决算 heading prints, titles first (DC002)
+    stated_years: tuple[tuple[int, str], ...] = ()
+    #: (name, heading) for every part heading (第一部分 NAME2020年度…) that names the unit (DC002)
+    heading_names: tuple[tuple[str, str], ...] = ()
 
     @property
     def is_budget(self) -> bool:

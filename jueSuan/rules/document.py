@@ -2,15 +2,12 @@
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from ..builders.layout import norm
 from ..findings import Finding, Severity
 from ..models import PUBLIC_TABLES, Line
+from ..text import norm
 from .engine import Check, rule
-
-_YEAR = re.compile(r"(20\d{2})\s*年度?")
 
 
 @rule("DC001", "document.public_tables", "公开表齐全：九张部门决算公开表均应列示（基金、国资表可为空表附说明）",
@@ -32,14 +29,8 @@ def dc002(c: Check) -> Iterator[Finding]:
     """The year in table titles and headings is the same throughout, and every table states the
     unit of its amounts (单位：万元)."""
     years: dict[int, list[str]] = {}
-    for t in c.report.tables:
-        for m in _YEAR.finditer(norm(t.title)):
-            years.setdefault(int(m.group(1)), []).append(t.display_title)
-    for text, _ref in c.report.headings:
-        s = norm(text)
-        if "决算" in s:
-            for m in _YEAR.finditer(s):
-                years.setdefault(int(m.group(1)), []).append(text.strip())
+    for year, where in c.report.stated_years:  # read by the builders (builders/identity.py)
+        years.setdefault(year, []).append(where)
     if len(years) > 1:
         main = max(years, key=lambda y: len(years[y]))
         for y, where in sorted(years.items()):
@@ -52,12 +43,9 @@ def dc002(c: Check) -> Iterator[Finding]:
                             [])
     if c.report.unit_name:
         name = norm(c.report.unit_name)
-        for text, _ref in c.report.headings:
-            s = norm(text)
-            m = re.match(r"^(?:第[一二三四五]部分)?(.{4,40}?)20\d{2}年度", s)
-            if m and "部分" in s and m.group(1) != name:
-                yield c.finding(c.severity, text.strip(), "单位名称",
-                                f"「{text.strip()}」中的单位名称“{m.group(1)}”与“{name}”不一致", [])
+        for named, heading in c.report.heading_names:
+            if named != name:
+                yield c.finding(c.severity, heading, "单位名称", f"「{heading}」中的单位名称“{named}”与“{name}”不一致", [])
 
 
 def _name(label: str) -> str:

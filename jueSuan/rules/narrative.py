@@ -295,9 +295,7 @@ def nr008(c: Check) -> Iterator[Finding]:
 def _perf_amount(c: Check, q: Quote) -> Iterator[Finding]:
     """The amount the 绩效 paragraph gives for the self-evaluated projects against Σ 全年预算数 of
     the attached 绩效自评表 (in 万元; amounts found to be in 元 are converted)."""
-    from .performance import unit_slip
-
-    slip = unit_slip(c)
+    slip = c.report.evaluations_in_yuan  # decided by the builders (builders/evaluation_unit.py)
     figs: list[tuple[int, str, Figure]] = []
     total = Decimal(0)
     half = Decimal(0)

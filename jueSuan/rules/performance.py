@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
+from ..builders.evaluation_unit import project_spending
 from ..findings import Finding, Severity
-from ..models import Figure, FundLine, PerformanceEvaluation, TableKind, Target
+from ..models import Figure, FundLine, PerformanceEvaluation, Target
 from ..numbers import Amount, Unit
 from .engine import Check, fmt, rule
 
@@ -260,38 +261,13 @@ def pf008(c: Check) -> Iterator[Finding]:
             yield c.finding(c.severity, ev.display, ind.name, msg, figs, ind.score.value, ind.weight.value)
 
 
-def _project_spending(c: Check) -> Figure | None:
-    for kind in (TableKind.EXPENDITURE, TableKind.GPB_EXPENDITURE):
-        t = c.table(kind)
-        if t is not None and t.find("total") is not None:
-            f = t.find("total").get("project")  # type: ignore[union-attr]
-            if f is not None and f.is_number:
-                return f
-    return None
-
-
-def unit_slip(c: Check) -> bool:
-    """Amounts headed 万元 whose size says 元: Σ 全年执行数 is ten thousand times the department's
-    项目支出 (within 1%), or, with no tables to compare, a single project of 10亿 or more."""
-    evs = [ev for ev in _evaluations(c) if ev.unit is Unit.WAN]
-    executed = [f for ev in evs if (t := ev.fund("total")) is not None and (f := t.get("executed")) and f.is_number]
-    if not executed:
-        return False
-    total = sum((f.value for f in executed), Decimal(0))
-    spend = _project_spending(c)
-    if spend is not None and spend.value > 0:
-        ratio = total / spend.value
-        return Decimal(9900) <= ratio <= Decimal(10100)
-    return max(f.value for f in executed) >= Decimal(100000)
-
-
 @rule("PF009", "performance.unit_slip", "绩效自评表：金额大小显示为“元”，表头却写“万元”", severity=Severity.WARNING,
       source="P-U", needs=NEEDS)
 def pf009(c: Check) -> Iterator[Finding]:
     """The funds heading says 万元 but the amounts are in 元 (Songjiang 2020: 17242249.00 is 1,724.22
     万元): their sum is ten thousand times the department's 项目支出, or a single project is printed
-    as 10亿万元 or more. Reported once for the report."""
-    if not unit_slip(c):
+    as 10亿万元 or more (the builders decide it: ``Report.evaluations_in_yuan``). Reported once for the report."""
+    if not c.report.evaluations_in_yuan:
         return
     evs = [ev for ev in _evaluations(c) if ev.unit is Unit.WAN]
     figs = [(1, ev.project, f) for ev in evs if (t := ev.fund("total")) is not None
@@ -309,10 +285,10 @@ def pf010(c: Check) -> Iterator[Finding]:
     3, else table 5). A near miss (within 5%) is a warning; a large gap is only noted, since the
     projects evaluated need not be all the projects. Amounts found to be in 元 (PF009) are
     converted first."""
-    spend = _project_spending(c)
+    spend = project_spending(c.report.tables)
     if spend is None:
         return
-    slip = unit_slip(c)
+    slip = c.report.evaluations_in_yuan
     figs: list[tuple[int, str, Figure]] = []
     total = Decimal(0)
     bound = Decimal(0)
