@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from .config import Config, ConfigError, selected, unknown_patterns
 from .findings import Finding, Findings, NotApplicable, Severity
 from .models import Report
-from .rules.engine import Check, Rule, registry
+from .rules.catalogue import registry
+from .rules.engine import Check, Rule
 from .rules.misaligned import demote
 from .source import SourceRef
 

@@ -47,3 +47,8 @@ def build_registry(families: Iterable[ModuleType]) -> MappingProxyType[str, Rule
 
 
 REGISTRY: MappingProxyType[str, Rule] = build_registry(FAMILIES)
+
+
+def registry() -> MappingProxyType[str, Rule]:
+    """Every rule by id, in catalogue order."""
+    return REGISTRY

@@ -1,4 +1,4 @@
-"""The rule machinery: ``Rule`` records, an immutable registry, and the identity check.
+"""The rule machinery: ``Rule`` records (the registry is rules/catalogue.py), and the identity check.
 
 An identity ``lhs = Σ sign·term`` over printed figures holds when the printed intervals overlap:
 ``|lhs − Σ| ≤ half-unit(lhs) + Σ half-unit(term)``. Exact: no finding. Within the bound: a
@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from decimal import Decimal
-from types import MappingProxyType
 
 import attrs
 
@@ -54,13 +53,6 @@ def rule(
         return Rule(id, name, severity, summary, doc, tuple(requires), fn, source, needs, documents)
 
     return deco
-
-
-def registry() -> MappingProxyType[str, Rule]:
-    """Every rule by id, in catalogue order (rules/catalogue.py)."""
-    from .catalogue import REGISTRY
-
-    return REGISTRY
 
 
 Signed = tuple[int, str, Figure | None]  # (sign, label as printed, figure or None when absent)

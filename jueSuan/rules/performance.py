@@ -266,8 +266,8 @@ def pf008(c: Check) -> Iterator[Finding]:
 def pf009(c: Check) -> Iterator[Finding]:
     """The funds heading says 万元 but the amounts are in 元 (Songjiang 2020: 17242249.00 is 1,724.22
     万元): their sum is ten thousand times the department's 项目支出, or a single project is printed
-    as 10亿万元 or more (the builders decide it: ``Report.evaluations_in_yuan``). Reported once for the report."""
-    if not c.report.evaluations_in_yuan:
+    as 10亿万元 or more. Reported once for the report."""
+    if not c.report.evaluations_in_yuan:  # decided by the builders (builders/evaluation_unit.py)
         return
     evs = [ev for ev in _evaluations(c) if ev.unit is Unit.WAN]
     figs = [(1, ev.project, f) for ev in evs if (t := ev.fund("total")) is not None
