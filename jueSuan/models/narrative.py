@@ -99,3 +99,6 @@ class Claim:
     classification: tuple[tuple[str, str], ...]
     sentence: str
     clause: str = ""  # the clause the direction word stands in
+
+
+__all__ = ["Binding", "Claim", "Coverage", "NarrativeParagraph", "Operand", "Quote"]

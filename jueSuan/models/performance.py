@@ -123,3 +123,6 @@ class TargetSheet:
     @property
     def display(self) -> str:
         return f"绩效目标表「{self.project}」"
+
+
+__all__ = ["FundLine", "Indicator", "PerformanceEvaluation", "Target", "TargetIndicator", "TargetSheet"]

@@ -84,3 +84,6 @@ class Report:
         """The unit most tables print (None when no table names one)."""
         units = [t.unit for t in self.tables if t.unit is not None]
         return max(set(units), key=units.count) if units else None
+
+
+__all__ = ["DocumentKind", "Report", "Unplaced"]

@@ -231,3 +231,10 @@ class ThreePublicTable(Table):
 @attrs.frozen
 class AssetTable(Table):
     """A 资产负债情况表: lines by role; columns qty_open, qty_close, val_open, val_close."""
+
+
+__all__ = [
+    "PUBLIC_TABLES", "AnyTableKind", "AssetTable", "BudgetTableKind", "ClassificationTable", "Column",
+    "EconomicTable", "Figure", "FiscalSummaryTable", "Level", "Line", "SummaryTable", "Table", "TableKind",
+    "ThreePublicTable",
+]
