@@ -72,7 +72,9 @@ def score(truth: dict[str, Any], findings: Findings) -> dict[str, Any]:
             "recall_narrative": (sum(ok for i, ok in zip(items, found, strict=True) if i.get("narrative")),
                                  len(narrative)),
             "missing": [i for i, ok in tables if not ok],
-            "unexpected": len(serious) - len(expected), "serious": serious}
+            "unexpected": len(serious) - len(expected), "serious": serious,
+            "false_errors": [f for f in findings if f.severity is Severity.ERROR
+                             and not any(entry_matches(f, i) for i in items)]}
 
 
 @pytest.mark.parametrize("truth_file", TRUTH, ids=lambda p: p.stem)
