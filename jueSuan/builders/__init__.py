@@ -21,13 +21,14 @@ from ..numbers import parse_amount
 from ..readers.base import Document, Grid, Paragraph
 from .budget import build_budget_table
 from .budget_targets import build_target, is_target_grid
+from .gridsplit import split_at_titles
 from .kind import budget_unit_name, detect_kind
 from .layout import norm
 from .narrative import build_narrative
 from .performance import build_evaluations, is_performance_grid
 from .printed import place_quotes, toc_numbers
 from .recognize import _adjacent as adjacent
-from .recognize import candidates, continue_grid, find_year
+from .recognize import candidates, continue_grid, find_year, title_kind
 from .tables import build_table
 
 __all__ = ["build_report"]
@@ -66,6 +67,8 @@ def build_report(docs: list[Document]) -> Report:
     titles: list[str] = []
     targets: list[TargetSheet] = []
     for doc in docs:
+        # a grid holding the end of one table and the title of the next is two grids (gridsplit.py)
+        doc = attrs.evolve(doc, blocks=split_at_titles(doc.blocks, lambda t: title_kind(t) is not None))
         last_grid: Grid | None = None
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
         perf_grids: list[tuple[Grid, int | None]] = []
