@@ -23,13 +23,14 @@ from ..text import first_year
 from .budget import build_budget_table
 from .budget_targets import build_target, is_target_grid
 from .evaluation_unit import amounts_in_yuan
+from .gridsplit import split_at_titles
 from .identity import heading_names, heading_unit_name, stated_years
 from .kind import budget_unit_name, detect_kind
 from .narrative import build_narrative
 from .performance import build_evaluations, is_performance_grid
 from .printed import place_quotes
 from .recognize import _adjacent as adjacent
-from .recognize import candidates, continue_grid
+from .recognize import candidates, continue_grid, title_kind
 from .tables import build_table
 from .toc import toc_numbers
 
@@ -55,6 +56,8 @@ def build_report(docs: list[Document]) -> Report:
     titles: list[str] = []
     targets: list[TargetSheet] = []
     for doc in docs:
+        # a grid holding the end of one table and the title of the next is two grids (gridsplit.py)
+        doc = attrs.evolve(doc, blocks=split_at_titles(doc.blocks, lambda t: title_kind(t) is not None))
         last_grid: Grid | None = None
         unplaced.extend(Unplaced(f"{Path(doc.path).name}: {p.reason}", p.reason, p.ref, p.text) for p in doc.problems)
         perf_grids: list[tuple[Grid, int | None]] = []

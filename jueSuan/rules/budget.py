@@ -14,6 +14,7 @@ import attrs
 
 from ..findings import Finding, Severity
 from ..models import BudgetTableKind, Figure, Line, Table
+from ..numbers import parse_amount
 from .engine import Check, Signed, printed_line, rule
 from .tables import hierarchy
 
@@ -277,5 +278,34 @@ def bg007(c: Check) -> Iterator[Finding]:
             if not any(need in x for x in level1):
                 yield c.finding(c.severity, sheet.display, "一级指标", f"{sheet.display}未设置{need}", [])
 
+def _has_figure(text: str) -> bool:
+    return any((a := parse_amount(w)) is not None and a.is_number for w in text.split())
+
+
+@rule("BG008", "budget.unplaced_figures", "预算表中有数字未能对应到列或科目（读取不全）：本表涉及这些数字的核对未完成（列出，附原因）",
+      severity=Severity.UNCHECKED, source="B-3, D-1", documents="budget")
+def bg008(c: Check) -> Iterator[Finding]:
+    """A budget table some of whose figures were read but could not be placed — a line whose figures
+    stand in a column the header does not name, a line without its classification code, a table whose
+    header and figures came out as one cell — is not fully checked: the identities that would use those
+    figures hold or fail unseen. Said once per table, with how many lines, the first of them and why,
+    so that "no error" is never read as "checked"."""
+    for t in c.report.tables:
+        if not isinstance(t.kind, BudgetTableKind):
+            continue
+        mine = [u for u in c.report.unplaced if u.what.startswith(f"{t.display_title}: ")]
+        lines = [u for u in mine if u.what.startswith(f"{t.display_title}: line") and _has_figure(u.text)]
+        read = any(f.is_number for ln in t.lines for f in ln.figures)
+        if lines:
+            first = lines[0]
+            where = first.ref.short() or first.ref.where()
+            yield c.unchecked(t.display_title, "未归位的行",
+                              f"{len(lines)}行的数字未能对应到本表的列或科目（首行{first.what.removeprefix(t.display_title + ': line')}"
+                              f" {first.text}，{where}：{first.reason}），涉及这些行的核对未完成")
+        elif not read and any(_has_figure(u.text) for u in mine):
+            yield c.unchecked(t.display_title, "全表",
+                              f"未读到本表的任何数字（{len(mine)}处未能归位，如「{mine[0].text[:40]}」：{mine[0].reason}），本表未核对")
+
+
 #: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
-RULES = (bg001, bg002, bg003, bg004, bg005, bg006, bg007)
+RULES = (bg001, bg002, bg003, bg004, bg005, bg006, bg007, bg008)

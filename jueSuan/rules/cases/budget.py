@@ -120,9 +120,18 @@ def final(gpb: Rows = FINAL_GPB) -> tuple[Block, ...]:
             "一般公共预算财政拨款“三公”经费支出决算表", "单位：万元", FINAL_THREE)
 
 
-def previous(summary_total: str) -> tuple[Block, ...]:
+def narrated(admin: str = "30.00", pension: str = "20.00") -> tuple[Block, ...]:
+    """The 2025 决算 with its 情况说明 quoting, per 项, the 年初预算 of 一般行政管理事务 and of 基本养老保险缴费
+    (the budget's 300,000.00 and 200,000.00 元 are 30.00 and 20.00 万元)."""
+    return (*final(), "第三部分 上海市普陀区示例局2025年度部门决算情况说明",
+            "五、一般公共预算财政拨款支出决算情况说明",
+            f"1、一般公共服务支出（类）商贸事务（款）一般行政管理事务（项）。年初预算为{admin}万元，支出决算为30.00万元。",
+            f"2、社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。年初预算为{pension}万元，"
+            "支出决算为20.00万元。")
+
+
+def previous(summary_total: str, fiscal: str = "2,231.10", gpb: str = "2,221.27") -> tuple[Block, ...]:
     """The 2019 决算 of the 松江 unit with the three totals its 2020 情况说明 compares with."""
-    fiscal, gpb = "2,231.10", "2,221.27"
     t1 = (("项目", "金额", "项目", "金额"), ("一、财政拨款收入", summary_total, "一、一般公共服务支出", summary_total),
           ("本年收入合计", summary_total, "本年支出合计", summary_total), ("总计", summary_total, "总计", summary_total))
     t4 = (("项目", "金额", "项目", "合计", "一般公共预算财政拨款"),
@@ -152,9 +161,22 @@ CASES: tuple[Case, ...] = (
     Case("XD001", "决算的年初预算与同年预算相同（万元对元）", (), blocks=final(), with_budget=GOOD),
     Case("XD001", "决算中 2011302 一般行政管理事务 的年初预算项目支出 31.00 ≠ 预算 300,000.00 元", ("error",),
          blocks=final(_set(FINAL_GPB, 5, 4, "31.00")), with_budget=GOOD),
+    Case("XD001", "情况说明逐项所写的年初预算（一般行政管理事务 30.00、基本养老保险缴费 20.00 万元）= 预算", (),
+         blocks=narrated(), with_budget=GOOD),
+    Case("XD001", "情况说明：一般行政管理事务（项）年初预算为 31.00 万元，预算为 300,000.00 元", ("error",),
+         blocks=narrated(admin="31.00"), with_budget=GOOD),
     Case("XD002", "2020 情况说明所写的增加额 = 本年数 − 2019 决算数", (), FIXED, with_previous=previous("2,231.10")),
+    Case("XD002", "增长率 79.67%、79.36% = 增加额 / 2019 决算数（2,231.10、2,221.27）", (), FIXED,
+         with_previous=previous("2,231.10")),
+    Case("XD002", "2019 决算的一般公共预算财政拨款支出 2,200.00：增长 79.36% 与 (3,984.05 − 2,200.00) / 2,200.00 = 81.09% 不符",
+         ("error", "error"), FIXED, with_previous=previous("2,231.10", gpb="2,200.00")),
+    Case("XD002", "2019 决算的一般公共预算财政拨款支出为 0：增长率无定义", ("error", "warning"), FIXED,
+         with_previous=previous("2,231.10", gpb="0.00")),
     Case("XD002", "2019 决算的收入支出总计 2,232.10：增加 1,777.50 与 4,008.60 − 2,232.10 不符", ("error",), FIXED,
          with_previous=previous("2,232.10")),
+    Case("BG008", "一致的预算：每行数字都对应到列和科目", (), blocks=GOOD),
+    Case("BG008", "一般公共预算支出功能分类预算表：一般行政管理事务 行的“类”印为 7（7 | 13 | 02），该行未能归位", ("unchecked",),
+         blocks=budget(gpb=_set(GPB, 6, 0, "7"))),
     Case("BG006", "绩效目标表：项目资金总额 30.00 = 财政资金 30.00 + 其他资金 0.00", (), blocks=targets()),
     Case("BG006", "绩效目标表：项目资金总额 35.00 ≠ 财政资金 30.00 + 其他资金 0.00", ("error",),
          blocks=targets(_set(TARGET, 2, 2, "35.00"))),
