@@ -14,6 +14,7 @@ import attrs
 
 from .numbers import Amount, AmountKind, Unit
 from .source import SourceRef
+from .vocab.keys import ColumnKey, FundKey, Role, key_of
 
 
 class TableKind(enum.Enum):
@@ -153,6 +154,7 @@ class Line:
     values: tuple[tuple[str, Figure], ...] = ()
 
     def get(self, column: str) -> Figure | None:
+        column = key_of(ColumnKey, column)  # an unknown column key raises, never a silent None
         for k, f in self.values:
             if k == column:
                 return f
@@ -182,12 +184,14 @@ class Table:
         return self.dropped == 0
 
     def column(self, key: str) -> Column | None:
+        key = key_of(ColumnKey, key)  # typed keys (vocab/keys.py): an unknown key raises KeyError
         return next((c for c in self.columns if c.key == key), None)
 
     def find(self, role: str, side: str | None = None) -> Line | None:
         return next(self.all(role, side), None)
 
     def all(self, role: str, side: str | None = None) -> Iterator[Line]:
+        role = key_of(Role, role)
         return (ln for ln in self.lines if ln.role == role and (side is None or ln.side == side))
 
     def by_code(self, code: str) -> Line | None:
@@ -421,6 +425,7 @@ class FundLine:
     values: tuple[tuple[str, Figure], ...] = ()  # initial, budget, executed, weight, rate, score
 
     def get(self, column: str) -> Figure | None:
+        column = key_of(ColumnKey, column)
         return next((f for k, f in self.values if k == column), None)
 
 
@@ -460,6 +465,7 @@ class PerformanceEvaluation:
     grade_ref: SourceRef | None = None
 
     def fund(self, key: str) -> FundLine | None:
+        key = key_of(FundKey, key)
         return next((f for f in self.funds if f.key == key), None)
 
     @property
@@ -493,6 +499,7 @@ class TargetSheet:
     indicator_header: bool = False  # the 一级指标/二级指标/… header was found
 
     def fund(self, key: str) -> tuple[str, Figure] | None:
+        key = key_of(FundKey, key)
         return next(((label, f) for k, label, f in self.funds if k == key), None)
 
     @property

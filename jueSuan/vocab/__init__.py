@@ -97,6 +97,13 @@ class Vocabulary:
         t = self.first(text, profile)
         return t.key if t else None
 
+    def term(self, key: str) -> Term:
+        """The first term of ``key``; an unknown key raises ``KeyError``."""
+        found = next((t for t in self.terms if t.key == key), None)
+        if found is None:
+            raise KeyError(f"{self.name}: no term {key!r}")
+        return found
+
     def spellings(self, key: str) -> tuple[str, ...]:
         """Every spelling of ``key`` in this vocabulary; an unknown key raises ``KeyError``."""
         found = tuple(s for t in self.terms if t.key == key for s in t.spellings)

@@ -4,6 +4,12 @@ A vocabulary module adds its vocabularies here, by name; nothing registers itsel
 
 from __future__ import annotations
 
-from . import Vocabulary
+from . import Vocabulary, columns, layout, lines, performance, titles
 
-VOCABULARIES: tuple[Vocabulary, ...] = ()
+VOCABULARIES: tuple[Vocabulary, ...] = (
+    *titles.VOCABULARIES,
+    *columns.VOCABULARIES,
+    *lines.VOCABULARIES,
+    *layout.VOCABULARIES,
+    *performance.VOCABULARIES,
+)
