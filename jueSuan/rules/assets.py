@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..models import Table, TableKind
+from ..vocab.keys import Role
 from .engine import Check, Signed, rule
 from .tables import table_line
 
 T = TableKind
+R = Role
 
 _ASSET_COLS = {"val_open": "价值年初数", "val_close": "价值年末数", "qty_open": "数量年初数", "qty_close": "数量年末数"}
 
@@ -48,7 +50,7 @@ def as002(c: Check) -> Iterator[Finding]:
     progress + intangibles − amortisation + other assets (年初 and 年末)."""
     t = c.table(T.ASSETS)
     assert t is not None
-    total = t.find("assets_total")
+    total = t.find(R.ASSETS_TOTAL)
     if total is None:
         return
     layout = (("current", 1), ("fixed", 1), ("depreciation", -1), ("long_equity", 1), ("long_bond", 1),
@@ -66,7 +68,7 @@ def as002(c: Check) -> Iterator[Finding]:
 @rule("AS003", "assets.net", "资产负债情况表：净资产合计 = 资产合计 − 负债合计", [T.ASSETS], source="A-1")
 def as003(c: Check) -> Iterator[Finding]:
     """净资产合计 equals 资产合计 − 负债合计 (年初 and 年末)."""
-    if (found := table_line(c, T.ASSETS, "net_assets")) is None:
+    if (found := table_line(c, T.ASSETS, R.NET_ASSETS)) is None:
         return
     t, net = found
     for col in ("val_open", "val_close"):

@@ -6,10 +6,12 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..models import TableKind
+from ..vocab.keys import Role
 from .engine import Check, rule
 from .tables import line_figure
 
 T = TableKind
+R = Role
 
 _TP_LABELS = {"total": "合计", "abroad": "因公出国（境）费", "vehicle": "公务用车购置及运行维护费",
               "vehicle_purchase": "公务用车购置费", "vehicle_operation": "公务用车运行维护费", "reception": "公务接待费"}
@@ -23,7 +25,7 @@ def tp001(c: Check) -> Iterator[Finding]:
     t = c.table(T.THREE_PUBLIC)
     assert t is not None
     for m, mname in _MEASURES.items():
-        yield from c.identity(t.display_title, f"合计／{mname}", f"合计{mname}", line_figure(t.find("total"), m),
+        yield from c.identity(t.display_title, f"合计／{mname}", f"合计{mname}", line_figure(t.find(R.TOTAL), m),
                               [(1, _TP_LABELS[k], line_figure(t.find(k), m)) for k in ("abroad", "vehicle", "reception")])
 
 
@@ -33,7 +35,7 @@ def tp002(c: Check) -> Iterator[Finding]:
     t = c.table(T.THREE_PUBLIC)
     assert t is not None
     for m, mname in _MEASURES.items():
-        yield from c.identity(t.display_title, f"公务用车小计／{mname}", f"小计{mname}", line_figure(t.find("vehicle"), m),
+        yield from c.identity(t.display_title, f"公务用车小计／{mname}", f"小计{mname}", line_figure(t.find(R.VEHICLE), m),
                               [(1, _TP_LABELS[k], line_figure(t.find(k), m)) for k in ("vehicle_purchase", "vehicle_operation")])
 
 

@@ -85,6 +85,7 @@ TEMPLATE_INSTRUCTION = vocabulary("titles.template_instruction", "模板的填�
 ))
 NOTE_STARTS = vocabulary("titles.notes", "表下的注释段落：以这些词开头", (
     Term("note", "注", ("注", "说明", "备注")),
+    Term("sheet_note", "注", ("注", "说明", "备注", "填报说明", "附注"), note="工作表中自成一行的注释 (readers/sheet.py)"),
 ))
 
 # header words that confirm a kind named by its title: one of them must be in the grid's text
