@@ -13,15 +13,22 @@ import attrs
 from ..models import BudgetTableKind, TableKind
 from ..numbers import Unit, detect_unit
 from ..readers.base import Document, Grid, Paragraph
-from ..vocab import GENERAL, Profile, Term, Vocabulary
+from ..vocab import GENERAL, Profile, Vocabulary
 from ..vocab import titles as V
 from .layout import norm
 from .printed import table_number
 
+
+def kinds_of(vocab: Vocabulary, kinds: type[TableKind] | type[BudgetTableKind]) -> list[TableKind | BudgetTableKind]:
+    """The kind each term of a title vocabulary names (its key is the kind's name); a key that
+    names no kind raises ``KeyError``."""
+    return [kinds[t.key] for t in vocab if t.key != "*"]
+
+
 # the title vocabularies' keys are the kinds' names: a key that names no kind stops the import here
-_FINAL_KIND: dict[Term, TableKind] = {t: TableKind[t.key] for t in V.FINAL_TITLES}
-_BUDGET_KIND: dict[Term, BudgetTableKind] = {t: BudgetTableKind[t.key] for t in V.BUDGET_TITLES}
-_HEADER_ONLY_KIND: dict[Term, TableKind] = {t: TableKind[t.key] for t in V.HEADER_ONLY}
+for _vocab, _kinds in ((V.FINAL_TITLES, TableKind), (V.BUDGET_TITLES, BudgetTableKind), (V.HEADER_ONLY, TableKind),
+                       (V.FINAL_SIGNATURES, TableKind), (V.BUDGET_SIGNATURES, BudgetTableKind)):
+    kinds_of(_vocab, _kinds)
 
 
 def _signatures(vocab: Vocabulary, kinds: type[TableKind] | type[BudgetTableKind]) -> dict:
@@ -57,18 +64,18 @@ def title_kind(text: str, profile: Profile = GENERAL) -> TableKind | BudgetTable
         return None
     if V.BUDGET_MARKERS.first(s, profile) is not None and not s.startswith(V.PART_HEADING):
         term = V.BUDGET_TITLES.first(s, profile)
-        return _BUDGET_KIND[term] if term is not None else None
+        return BudgetTableKind[term.key] if term is not None else None
     term = V.FINAL_TITLES.first(s, profile)
-    return _FINAL_KIND[term] if term is not None else None
+    return TableKind[term.key] if term is not None else None
 
 
 def signature_kind(grid: Grid) -> TableKind | None:
     """A kind recognised from the grid's own vocabulary alone, when its title is missing: the first
     term of ``titles.by_header`` all of whose words the grid holds."""
     text = norm("".join(c.text for row in grid.rows[:60] for c in row if c.origin is None))
-    for term, kind in _HEADER_ONLY_KIND.items():
+    for term in V.HEADER_ONLY:
         if all(w in text for w in term.spellings):
-            return kind
+            return TableKind[term.key]
     return None
 
 

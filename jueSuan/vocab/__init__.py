@@ -111,6 +111,13 @@ class Vocabulary:
             raise KeyError(f"{self.name}: no term {key!r}")
         return found
 
+    def with_term(self, term: Term, before: str | None = None) -> Vocabulary:
+        """This vocabulary with ``term`` added: at the end, or just before the first term of key
+        ``before`` (order decides which term matches first). For a profile layered at run time,
+        and for the tests that show a new spelling read."""
+        at = len(self.terms) if before is None else self.terms.index(self.term(before))
+        return attrs.evolve(self, terms=(*self.terms[:at], term, *self.terms[at:]))
+
 
 def vocabulary(name: str, purpose: str, terms: Iterable[Term]) -> Vocabulary:
     return Vocabulary(name, purpose, tuple(terms))

@@ -80,6 +80,16 @@ JIANGSU_NUMBER_END = r"公开表[一二三四五六七八九十]+$"
 JIANGSU_QUALIFIER = r"(表)[(（][^()（）]{1,8}[)）]$"  # Jiangsu: 财政拨款支出预算表（功能科目）
 PART_HEADING = "第"  # 第二部分…部门预算表: a part heading, not a table title
 TABLE_NUMBER = r"(?:公开)?\d{1,2}表|公开表[一二三四五六七八九十]+|表[一二三四五六七八九十]+"  # 公开03表 in a row of its own
+# the patterns above, for the generated page: (name, pattern, what it removes or finds)
+PATTERNS: tuple[tuple[str, str, str], ...] = (
+    ("TRAILING_UNIT", TRAILING_UNIT, "标题行末的单位 (单位：万元)，匹配前去掉"),
+    ("TRAILING_PUBLISHER", TRAILING_PUBLISHER, "标题行末的编制部门/预算单位，匹配前去掉"),
+    ("BUDGET_TITLE_PUBLISHER", BUDGET_TITLE_PUBLISHER, "预算表标题中的编制部门，报告中的标题不含之"),
+    ("JIANGSU_NUMBER", JIANGSU_NUMBER, "江苏：标题前后的表号 (公开01表、公开表一)，匹配前去掉"),
+    ("JIANGSU_NUMBER_END", JIANGSU_NUMBER_END, "江苏：标题后的「公开表一」，匹配前去掉"),
+    ("JIANGSU_QUALIFIER", JIANGSU_QUALIFIER, "江苏：表名后的括注 (功能科目)，匹配前去掉"),
+    ("TABLE_NUMBER", TABLE_NUMBER, "自成一行的表号 (公开03表、表一)，属于标题行"),
+)
 TEMPLATE_INSTRUCTION = vocabulary("titles.template_instruction", "模板的填写说明，夹在表与其注释之间时跳过", (
     Term("instruction", "作下述说明", ("作下述说明", "按上述格式依次说明")),
 ))
