@@ -5,20 +5,19 @@ placed by their labels and header columns, never by position alone."""
 
 from __future__ import annotations
 
-import re
-
 from ..models import Figure, TargetIndicator, TargetSheet, Unplaced
 from ..numbers import Unit, parse_amount, unknown_amount
 from ..readers.base import Cell, Grid
 from ..vocab import performance as VP
 from ..vocab import titles as VT
 from ..vocab.keys import FundKey
+from ..vocab.units import IN_BRACKETS
 from .layout import clean_label, norm
 from .performance import parse_target
 
 _TITLE = VT.PERFORMANCE_TITLES.term("target")
 _TABLE = VT.TITLE_ENDINGS.spellings("end")[0]  # 表
-_UNIT = re.compile(r"[(（](万元|千元|元)[)）]")
+_UNIT = IN_BRACKETS
 _FUNDS = tuple((s, t.key) for t in VP.TARGET_FUNDS for s in t.spellings)
 _ANNUAL_TOTAL = VP.TARGET_FUNDS.spellings(FundKey.ANNUAL_TOTAL)[0]
 _W = VP.TARGET_LABELS.spellings

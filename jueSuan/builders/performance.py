@@ -21,6 +21,7 @@ from ..source import Printed
 from ..vocab import columns as VC
 from ..vocab import performance as VP
 from ..vocab import titles as VT
+from ..vocab.units import IN_BRACKETS
 from .layout import clean_label, norm
 
 _FUND_HEADERS = tuple((t.key, t.spellings) for t in VC.PERFORMANCE_FUND_COLUMNS)
@@ -43,7 +44,7 @@ _TOTAL, _GRADE, _LEVEL = _W("total")[0], _W("grade")[0], _W("level")[0]
 _EVALUATION = VT.PERFORMANCE_TITLES.spellings("evaluation")[0]
 _EVALUATION_ANY = VT.PERFORMANCE_TITLES.spellings("evaluation_any")
 _YEAR = re.compile(r"(20\d{2})\s*年度")
-_UNIT_IN_HEADING = re.compile(r"[(（](万元|千元|元)[)）]")
+_UNIT_IN_HEADING = IN_BRACKETS
 
 
 def parse_target(text: str) -> Target:

@@ -14,8 +14,8 @@ from .tables import line_figure
 C = ColumnKey
 R = Role
 
-_T5_COLUMNS = (("budget_total", "total"), ("budget_basic", "basic"), ("budget_project", "project"))
-_THREE_PUBLIC = ("total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+_T5_COLUMNS = ((C.BUDGET_TOTAL, C.TOTAL), (C.BUDGET_BASIC, C.BASIC), (C.BUDGET_PROJECT, C.PROJECT))
+_THREE_PUBLIC = (R.TOTAL, R.ABROAD, R.VEHICLE, R.VEHICLE_PURCHASE, R.VEHICLE_OPERATION, R.RECEPTION)
 
 
 def _budget(c: Check) -> Report:

@@ -14,11 +14,12 @@ import attrs
 
 from ..findings import Finding, Severity
 from ..models import BudgetTableKind, Figure, Line, Table
-from ..vocab.keys import ColumnKey, Role
+from ..vocab.keys import ColumnKey, FundKey, Role
 from .engine import Check, Signed, printed_line, rule
 from .tables import hierarchy
 
 C = ColumnKey
+F = FundKey
 R = Role
 
 B = BudgetTableKind
@@ -192,7 +193,7 @@ def bg004(c: Check) -> Iterator[Finding]:
     fs = c.table(B.FISCAL_SUMMARY)
     if fs is not None:
         total = _final(fs, "expenditure")
-        for col, kind in (("gpb", B.GPB_EXPENDITURE), ("gov_fund", B.GOV_FUND), ("soe", B.SOE_CAPITAL)):
+        for col, kind in ((C.GPB, B.GPB_EXPENDITURE), (C.GOV_FUND, B.GOV_FUND), (C.SOE, B.SOE_CAPITAL)):
             t = c.table(kind)
             label, f = _total(t, "total")
             if total is not None and t is not None and t.find(R.TOTAL) is not None:
@@ -250,8 +251,8 @@ def bg006(c: Check) -> Iterator[Finding]:
     """In every 财政项目支出绩效目标表 of the budget, the project's funds add up: 项目资金总额 is its
     财政资金 plus 其他资金, and 年度资金申请总额 is 当年财政拨款 plus 上年结转资金 plus 其他资金."""
     for sheet in c.report.targets:
-        for total, parts in (("project_total", ("project_fiscal", "project_other")),
-                             ("annual_total", ("annual_fiscal", "annual_carryover", "annual_other"))):
+        for total, parts in ((F.PROJECT_TOTAL, (F.PROJECT_FISCAL, F.PROJECT_OTHER)),
+                             (F.ANNUAL_TOTAL, (F.ANNUAL_FISCAL, F.ANNUAL_CARRYOVER, F.ANNUAL_OTHER))):
             lhs = sheet.fund(total)
             terms = [sheet.fund(k) for k in parts]
             if lhs is None:

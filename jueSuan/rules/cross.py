@@ -188,7 +188,7 @@ def xt007(c: Check) -> Iterator[Finding]:
                           f"{t5.display_title} {t5.total.label} 基本支出", t5.total.get(C.BASIC), parts)
 
 
-_ECON_3P = (("30212", "abroad", "因公出国（境）费"), ("30217", "reception", "公务接待费"),
+_ECON_3P = (("30212", R.ABROAD, "因公出国（境）费"), ("30217", R.RECEPTION, "公务接待费"),
             ("30231", "vehicle_operation", "公务用车运行维护费"), ("31013", "vehicle_purchase", "公务用车购置费"))
 
 
@@ -209,7 +209,7 @@ def xt008(c: Check) -> Iterator[Finding]:
                               [(1, f"{t7.display_title} {name} 决算数", target.get(C.ACTUAL))], relation="<=")
 
 
-_FUND_TABLES = ((T.GOV_FUND, "gov_fund", "政府性基金预算财政拨款"), (T.SOE_CAPITAL, "soe", "国有资本经营预算财政拨款"))
+_FUND_TABLES = ((T.GOV_FUND, C.GOV_FUND, "政府性基金预算财政拨款"), (T.SOE_CAPITAL, C.SOE, "国有资本经营预算财政拨款"))
 
 
 def _fund_column(t4: Table, fund: str) -> dict[str, Figure | None]:

@@ -21,7 +21,7 @@ def econ_figure(line: Line | None) -> Figure | None:
     公用经费 group it is printed in)."""
     if line is None:
         return None
-    for key in ("amount", "total", "personnel", "public"):
+    for key in (C.AMOUNT, C.TOTAL, C.PERSONNEL, C.PUBLIC):
         f = line.get(key)
         if f is not None:
             return f

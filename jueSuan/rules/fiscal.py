@@ -14,7 +14,7 @@ T = TableKind
 C = ColumnKey
 R = Role
 
-_FUND_LABEL = {"gpb": "一般公共预算财政拨款", "gov_fund": "政府性基金预算财政拨款", "soe": "国有资本经营预算财政拨款"}
+_FUND_LABEL = {C.GPB: "一般公共预算财政拨款", C.GOV_FUND: "政府性基金预算财政拨款", C.SOE: "国有资本经营预算财政拨款"}
 
 
 @rule("FA001", "fiscal.fund_columns", "财政拨款收入支出决算总表：支出各行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
@@ -49,7 +49,7 @@ def fa002(c: Check) -> Iterator[Finding]:
     closing = t.find(R.CLOSING, "expenditure")
     grand_out = t.find(R.GRAND_TOTAL, "expenditure")
     classes = list(t.all(R.CLASS, "expenditure"))
-    for col in ("total", "gpb", "gov_fund", "soe"):
+    for col in (C.TOTAL, C.GPB, C.GOV_FUND, C.SOE):
         column = t.column(col)
         if column is None:
             continue

@@ -16,8 +16,8 @@ F = FundKey
 R = Role
 
 NEEDS = "evaluations"
-_COLS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))
-_PARTS = ("fiscal", "carryover", "other")
+_COLS = ((C.INITIAL, "年初预算数"), (C.BUDGET, "全年预算数"), (C.EXECUTED, "全年执行数"))
+_PARTS = (F.FISCAL, F.CARRYOVER, F.OTHER)
 
 
 def _evaluations(c: Check) -> tuple[PerformanceEvaluation, ...]:
@@ -28,7 +28,7 @@ def _fund_lines(c: Check) -> Iterator[tuple[PerformanceEvaluation, FundLine]]:
     return ((ev, line) for ev in c.report.evaluations for line in ev.funds)
 
 
-_FUND_NAMES = {"rate": "执行率", "executed": "全年执行数", "budget": "全年预算数", "score": "得分", "weight": "分值"}
+_FUND_NAMES = {C.RATE: "执行率", C.EXECUTED: "全年执行数", C.BUDGET: "全年预算数", C.SCORE: "得分", C.WEIGHT: "分值"}
 
 
 def _undecided(c: Check, ev: PerformanceEvaluation, line: FundLine, what: str, keys: tuple[str, ...]) -> list[Finding]:

@@ -104,9 +104,9 @@ def su006(c: Check) -> Iterator[Finding]:
     assert t is not None
     closing = t.find(R.CLOSING, "expenditure")
     terms: list[Signed] = []
-    for role, side, sign in (("opening", "income", 1), ("income_total", "income", 1),
-                             ("nonfiscal_balance", "income", 1), ("expense_total", "expenditure", -1),
-                             ("distribution", "expenditure", -1)):
+    for role, side, sign in ((R.OPENING, "income", 1), (R.INCOME_TOTAL, "income", 1),
+                             (R.NONFISCAL_BALANCE, "income", 1), (R.EXPENSE_TOTAL, "expenditure", -1),
+                             (R.DISTRIBUTION, "expenditure", -1)):
         ln = t.find(role, side)
         if ln is not None:
             terms.append((sign, ln.label, line_figure(ln)))
@@ -207,7 +207,7 @@ def cl004(c: Check) -> Iterator[Finding]:
             yield from hierarchy(c, t)
 
 
-_BALANCE = (("opening", "年初结转和结余"), ("income", "本年收入"), ("expense", "本年支出"), ("closing", "年末结转和结余"))
+_BALANCE = ((C.OPENING, "年初结转和结余"), (C.INCOME, "本年收入"), (C.EXPENSE, "本年支出"), (C.CLOSING, "年末结转和结余"))
 
 
 @rule("CL005", "fund_tables.row_balance", "政府性基金/国有资本经营预算财政拨款表：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余；本年支出 = 基本支出 + 项目支出",

@@ -4,7 +4,7 @@ A vocabulary module adds its vocabularies here, by name; nothing registers itsel
 
 from __future__ import annotations
 
-from . import Vocabulary, columns, layout, lines, performance, titles
+from . import Vocabulary, columns, layout, lines, performance, titles, units
 
 VOCABULARIES: tuple[Vocabulary, ...] = (
     *titles.VOCABULARIES,
@@ -12,4 +12,5 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     *lines.VOCABULARIES,
     *layout.VOCABULARIES,
     *performance.VOCABULARIES,
+    *units.VOCABULARIES,
 )
