@@ -7,10 +7,13 @@ A title is matched after its decorations are removed (the unit line, 编制部�
 none of its exclusions, names the table. A title is a budget's when it says 预算表 or 预算总表 and
 never 决算 (``BUDGET_MARKERS``).
 
-Profiles: the Jiangsu and Shanghai budget titles are kept in one general list (each term's note says
-whose wording it is). Recognition runs on each table before the document's region is known, and the
-Jiangsu short titles (收支总表, 收入总表) do not collide with any Shanghai title, so the general profile
-reads both; the region tags are data for the page and for a later profile choice.
+Profiles: a table's kind of document (预算 or 决算) is told by its own title (``BUDGET_MARKERS``), and the
+column and line vocabularies are chosen by it. The Jiangsu short budget titles (收支总表, 收入总表 …) are
+tagged ``regions={"jiangsu"}``, but recognition runs with the general profile, which admits them
+everywhere: each table is recognised before the document's region is known (the unit's name is read
+after its tables), and these titles collide with no other region's, so admitting them costs nothing,
+while excluding them from a document whose region was guessed wrong would leave its tables unread. The
+tag says whose wording it is; ``title_kind`` takes a ``Profile`` for the day a region is known first.
 """
 
 from __future__ import annotations
@@ -49,16 +52,20 @@ BUDGET_TITLES = vocabulary("titles.budget", "部门预算各表的标题 (上海
     _b("THREE_PUBLIC", ("三公",)),
     _b("OPERATING_COSTS", ("机关运行经费",), note="江苏 公开10表"),
     _b("PROCUREMENT", ("政府采购",), note="江苏 公开11表"),
-    _b("FISCAL_SUMMARY", ("财政拨款收支预算总表", "财政拨款收支总表"), note="「财政拨款收支总表」：江苏"),
+    _b("FISCAL_SUMMARY", ("财政拨款收支预算总表",)),
+    _b("FISCAL_SUMMARY", ("财政拨款收支总表",), regions=_JS, note="江苏 公开04表"),
     _b("FISCAL_BASIC", ("财政拨款基本支出",), note="江苏"),
     _b("FISCAL_EXPENDITURE", ("财政拨款支出预算表",), ("政府性基金", "一般公共预算", "国有资本"), note="江苏"),
     _b("GOV_FUND", ("政府性基金",)),
     _b("SOE_CAPITAL", ("国有资本经营",)),
     _b("BASIC_ECONOMIC", ("基本支出",)),
     _b("GPB_EXPENDITURE", ("一般公共预算支出",)),
-    _b("SUMMARY", ("收支预算总表", "收支总表"), ("财政拨款",), note="「收支总表」：江苏"),
-    _b("INCOME", ("收入预算总表", "收入预算表", "收入总表"), ("支出",), note="「收入总表」：江苏"),
-    _b("EXPENDITURE", ("支出预算总表", "支出预算表", "支出总表"), ("收入",), note="「支出总表」：江苏"),
+    _b("SUMMARY", ("收支预算总表",), ("财政拨款",)),
+    _b("SUMMARY", ("收支总表",), ("财政拨款",), regions=_JS, note="江苏 公开01表"),
+    _b("INCOME", ("收入预算总表", "收入预算表"), ("支出",)),
+    _b("INCOME", ("收入总表",), ("支出",), regions=_JS, note="江苏 公开02表"),
+    _b("EXPENDITURE", ("支出预算总表", "支出预算表"), ("收入",)),
+    _b("EXPENDITURE", ("支出总表",), ("收入",), regions=_JS, note="江苏 公开03表"),
 ))
 
 BUDGET_MARKERS = vocabulary("titles.budget_marker", "预算表的标题：含「预算表」或「预算总表」而不含「决算」，且不是部分标题 (第二部分…)", (
