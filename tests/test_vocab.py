@@ -129,3 +129,23 @@ def test_a_real_performance_sample_is_read_by_its_labels() -> None:
     assert report.evaluations
     total = report.evaluations[0].fund(FundKey.TOTAL)
     assert total is not None and total.get(ColumnKey.EXECUTED) is not None
+
+
+def test_no_spelling_is_shadowed_by_an_earlier_term() -> None:
+    """Order is data: a spelling added where an earlier term already matches it would never be read.
+    Each spelling, printed alone, names its own term — but the 年初预算 columns of the 一般公共预算财政拨款
+    支出决算表, which are told apart by the header above them (年初预算/基本支出)."""
+    from jueSuan.vocab import lines as VL
+    from jueSuan.vocab.lines import role_of
+
+    by_key = (*VC.VOCABULARIES, VL.FUND_LINES, VL.INCOME_LINES, VL.THREE_PUBLIC_ITEMS, VT.FINAL_TITLES,
+              VT.BUDGET_TITLES)
+    by_role = (VL.SUMMARY_INCOME_ROLES, VL.SUMMARY_EXPENSE_ROLES, VL.ECONOMIC_ROLES, VL.ASSET_ROLES)
+    by_path = {"年初预算/基本支出": "budget_basic", "年初预算/项目支出": "budget_project"}
+    shadowed = [(v.name, t.key, s) for v in by_key for t in v for s in t.spellings
+                if s and v.key(s) != t.key and not (v is VC.GPB_COLUMNS and t.key in by_path.values())]
+    shadowed += [(v.name, t.key, s) for v in by_role for t in v for s in t.spellings if role_of(v, s) != t.key]
+    assert not shadowed
+    for path, key in by_path.items():
+        assert VC.GPB_COLUMNS.key(path) == key
+    assert VC.GPB_COLUMNS.key("年初预算/合计") == "budget_total"
