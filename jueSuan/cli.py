@@ -1,4 +1,4 @@
-"""Command line: ``python -m jueSuan reconcile FILE...``, ``batch``, ``rules`` and ``rule ID``.
+"""Command line: ``python -m jueSuan reconcile FILE...``, ``batch``, ``rules``, ``rule ID`` and ``vocab``.
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 findings; 2 a file that could not be read,
 or a usage or configuration error (one line on stderr naming the file and the reason, never a
@@ -120,6 +120,8 @@ def _parser() -> argparse.ArgumentParser:
     b.add_argument("--fail-on", choices=FAIL_ON, default=None, type=str.lower)
     rules = sub.add_parser("rules", help="列出规则 list every rule with its id and description")
     rules.add_argument("--format", "--output-format", dest="format", choices=["text", "markdown"], default="text")
+    voc = sub.add_parser("vocab", help="列出词表 print every recognised spelling (titles, columns, lines)")
+    voc.add_argument("--format", "--output-format", dest="format", choices=["text", "markdown"], default="text")
     one = sub.add_parser("rule", help="说明一条规则 explain one rule: what it checks, why, its cases")
     one.add_argument("rule_id", metavar="ID")
     return p
@@ -320,6 +322,13 @@ def _rules(fmt: str) -> int:
     return EXIT_OK
 
 
+def _vocab(fmt: str) -> int:
+    from .render.vocab_doc import vocab_markdown, vocab_text
+
+    sys.stdout.write(vocab_markdown() if fmt == "markdown" else vocab_text())
+    return EXIT_OK
+
+
 def _rule(rule_id: str) -> int:
     from .render.rules_doc import rule_text
 
@@ -347,6 +356,8 @@ def main(argv: list[str] | None = None) -> int:
             return _rules(args.format)
         if args.command == "rule":
             return _rule(args.rule_id)
+        if args.command == "vocab":
+            return _vocab(args.format)
         if args.command == "batch":
             return _batch(args)
         return _reconcile(args)

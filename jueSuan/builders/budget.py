@@ -19,50 +19,27 @@ from ..models import ThreePublicTable as _ThreePublic
 from ..numbers import detect_unit, parse_amount, unknown_amount
 from ..readers.numfmt import is_cell_error
 from ..text import ARABIC_ORDINAL, PAREN_ORDINAL
+from ..vocab import columns as VC
+from ..vocab import lines as VL
+from ..vocab import titles as VT
+from ..vocab.keys import ColumnKey, Role
 from .layout import clean_label, norm
 from .recognize import Candidate
-from .tables import Aliases, _Ctx, _is_total_label, build_economic, build_three_public, three_public_item
+from .tables import _Ctx, _is_total_label, build_economic, build_three_public, three_public_item
 
 B = BudgetTableKind
 
-_INCOME_COLS: Aliases = (
-    ("total", ("合计", "小计", "总计"), ()),
-    ("gpb", ("一般公共预算",), ()),
-    ("gov_fund", ("政府性基金",), ()),
-    ("soe", ("国有资本经营",), ()),
-    ("special_account", ("财政专户",), ()),
-    ("fiscal", ("财政拨款",), ()),
-    ("operating", ("经营收入",), ()),
-    ("business", ("事业收入",), ()),
-    ("superior", ("上级补助",), ()),
-    ("affiliated", ("附属单位上缴",), ()),
-    ("carryover", ("上年结转", "上年结余", "结转"), ()),
-    ("other", ("其他收入",), ()),
-    ("total", ("金额", "预算数"), ()),
-)
-_EXPENDITURE_COLS: Aliases = (
-    ("total", ("合计", "小计", "总计"), ()),
-    ("basic", ("基本支出",), ()),
-    ("project", ("项目支出",), ()),
-    ("operating", ("经营支出",), ()),
-    ("subsidy", ("对附属单位补助",), ()),
-    ("remit", ("上缴上级",), ()),
-    ("reserve", ("预留机动",), ()),
-    ("carry_forward", ("结转下年",), ()),
-    ("total", ("金额", "预算数"), ()),  # a table of one amount column
-)
-_SIDE_COLS: Aliases = (
-    ("personnel", ("人员经费",), ()),
-    ("public", ("公用经费",), ()),
-    ("basic", ("基本支出",), ()),
-    ("project", ("项目支出",), ()),
-    ("gpb", ("一般公共预算",), ()),
-    ("gov_fund", ("政府性基金",), ()),
-    ("soe", ("国有资本经营",), ()),
-    ("special_account", ("财政专户",), ()),
-    ("amount", ("",), ()),
-)
-_SUB = re.compile(rf"^(?:{ARABIC_ORDINAL}|{PAREN_ORDINAL}|其中[:：]?)")
+R = Role
+_SUB = re.compile(rf"^(?:{ARABIC_ORDINAL}|{PAREN_ORDINAL}|{VL.BUDGET_SUMMARY_ROLES.spellings(R.SUB)[0]}[:：]?)")
+_GRAND = VL.BUDGET_SUMMARY_ROLES.spellings(R.GRAND_TOTAL)
+_SIDE_TOTALS = VL.BUDGET_SUMMARY_ROLES.spellings(R.TOTAL)  # 合计 (a label may also start with it), 小计
+_TOTAL_ENDS = VL.TOTALS.spellings("total_suffix")
+_TOTAL_LABEL = VL.TOTALS.terms[0].label  # the label given to a lone unlabelled row of totals
+_TP = VL.BUDGET_THREE_PUBLIC
+_TP_SKIP = _TP.spellings("skip")
+_TP_SKIP_IN = _TP.spellings("skip_in")[0]  # a title row copied into the header path
+_TP_LABELS = {R.TOTAL: _TP.term(R.TOTAL).label, R.ALL: _TP.term(R.ALL).label}
+_MEETINGS = _TP.spellings(R.MEETING) + _TP.spellings(R.TRAINING)
 
 CLASSIFICATION = (B.INCOME, B.EXPENDITURE, B.FISCAL_EXPENDITURE, B.GPB_EXPENDITURE, B.GOV_FUND, B.SOE_CAPITAL)
 
@@ -71,7 +48,7 @@ def build_budget_classification(ctx: _Ctx) -> Table:
     """Rows by 功能分类 code, the 合计 line. Jiangsu prints its 收入预算总表 as a list of sources (no
     codes: 一般公共预算资金 | 小计 …) and its 支出预算总表 as one unlabelled row of totals: the list is
     kept as lines (``item``, no identity assumed), the lone row is the 合计."""
-    aliases = _INCOME_COLS if ctx.cand.kind is B.INCOME else _EXPENDITURE_COLS
+    aliases = VC.BUDGET_INCOME_COLUMNS if ctx.cand.kind is B.INCOME else VC.BUDGET_EXPENDITURE_COLUMNS
     cols = ctx.columns(aliases)
     entries = ctx.layout.entries
     coded = any(e.code for e in entries)
@@ -79,14 +56,14 @@ def build_budget_classification(ctx: _Ctx) -> Table:
     lines: list[Line] = []
     for e in entries:
         if e.code:
-            lines.append(ctx.line(e, cols, "row"))
-        elif _is_total_label(e.key) or e.key.endswith(("合计", "总计")):
-            lines.append(ctx.line(e, cols, "total"))
+            lines.append(ctx.line(e, cols, R.ROW))
+        elif _is_total_label(e.key) or e.key.endswith(_TOTAL_ENDS):
+            lines.append(ctx.line(e, cols, R.TOTAL))
         elif not coded and len(unlabelled) == 1 and e is unlabelled[0] and len(entries) == 1:
-            line = ctx.line(e, cols, "total")
-            lines.append(attrs.evolve(line, label="合计", key="合计"))
+            line = ctx.line(e, cols, R.TOTAL)
+            lines.append(attrs.evolve(line, label=_TOTAL_LABEL, key=_TOTAL_LABEL))
         elif not coded and norm(e.label):
-            lines.append(ctx.line(e, cols, "item"))
+            lines.append(ctx.line(e, cols, R.ITEM))
         else:
             ctx.drop(e, "a line with figures but no classification code and not a total")
     return ctx.table(ClassificationTable, cols, lines)
@@ -94,13 +71,13 @@ def build_budget_classification(ctx: _Ctx) -> Table:
 
 def _side_role(label: str) -> str:
     s = norm(label)
-    if "总计" in s:
-        return "grand_total"
-    if s.endswith(("合计", "小计")) or s.startswith("合计"):
-        return "total"
+    if any(w in s for w in _GRAND):
+        return R.GRAND_TOTAL
+    if s.endswith(_SIDE_TOTALS) or s.startswith(_SIDE_TOTALS[0]):
+        return R.TOTAL
     if _SUB.match(s):
-        return "sub"
-    return "item"
+        return R.SUB
+    return R.ITEM
 
 
 def build_budget_summary(ctx: _Ctx) -> Table:
@@ -109,7 +86,7 @@ def build_budget_summary(ctx: _Ctx) -> Table:
     groups = ctx.layout.groups
     cols: dict[int, Column] = {}
     for gi in range(len(groups)):
-        for c, col in ctx.columns(_SIDE_COLS, gi).items():
+        for c, col in ctx.columns(VC.BUDGET_SIDE_COLUMNS, gi).items():
             cols[c] = col
     lines: list[Line] = []
     side = "income"
@@ -127,7 +104,7 @@ def build_budget_summary(ctx: _Ctx) -> Table:
             ctx.dropped += 1
             ctx.unplaced.append(Unplaced(f"{ctx.what}: line「{e.label}」", "figure in a column not recognised",
                                          lost[0].ref, " ".join(c.text.strip() for c in lost)))
-        if len(groups) < 2 and role == "grand_total" and side == "income":
+        if len(groups) < 2 and role == R.GRAND_TOTAL and side == "income":
             side = "expenditure"
     return ctx.table(SummaryTable, cols, lines)
 
@@ -137,25 +114,25 @@ def _three_public_item(path: list[str], with_meetings: bool) -> str | None:
     above it: of 公务用车 (vehicle), of 三公 (total); a bare 合计 beside 会议费/培训费 columns is the
     total of all of them (all)."""
     parts = [norm(p) for p in path
-             if norm(p) and norm(p) not in ("预算数", "预算") and ":" not in norm(p) and "预算表" not in norm(p)]
-    if any("机关运行" in p for p in parts):
-        return "operating_costs"
+             if norm(p) and norm(p) not in _TP_SKIP and ":" not in norm(p) and _TP_SKIP_IN not in norm(p)]
+    if any(w in p for p in parts for w in _TP.spellings(R.OPERATING_COSTS)):
+        return R.OPERATING_COSTS
     if not parts:
         return None
     last = parts[-1]
-    if last in ("小计", "合计"):
+    if last in _TP.spellings(R.ALL):
         parent = parts[-2] if len(parts) > 1 else ""
-        if "公务用车" in parent:
-            return "vehicle"
-        if "三公" in parent:
-            return "total"
+        if any(w in parent for w in _TP.spellings(R.VEHICLE)):
+            return R.VEHICLE
+        if any(w in parent for w in _TP.spellings(R.TOTAL)):
+            return R.TOTAL
         if not parent:
-            return "all" if with_meetings else "total"
+            return R.ALL if with_meetings else R.TOTAL
         return None
-    if "会议" in last:
-        return "meeting"
-    if "培训" in last:
-        return "training"
+    if any(w in last for w in _TP.spellings(R.MEETING)):
+        return R.MEETING
+    if any(w in last for w in _TP.spellings(R.TRAINING)):
+        return R.TRAINING
     return three_public_item([last])
 
 
@@ -168,7 +145,7 @@ def build_budget_three_public(ctx: _Ctx) -> Table:
         return build_three_public(ctx)
     items: dict[str, tuple[str, Figure]] = {}
     cols: dict[int, Column] = {}
-    with_meetings = any("会议" in norm(p) or "培训" in norm(p) for col in lay.columns for p in col.path)
+    with_meetings = any(w in norm(p) for col in lay.columns for p in col.path for w in _MEETINGS)
     grid = ctx.cand.grid
     # every cell of the figure rows, whatever role the layout gave its column: a lone figure such as
     # 237 or 80 in a column of one row looks like a code or a label to the column typing
@@ -192,11 +169,12 @@ def build_budget_three_public(ctx: _Ctx) -> Table:
                 ctx.unplaced.append(Unplaced(f"{ctx.what}: cell", why, cell.ref, cell.text))
                 ctx.dropped += 1  # the identities of the table are then unsure
             continue
-        label = {"total": "“三公”经费合计", "all": "合计"}.get(item) or next(
-            (clean_label(p) for p in reversed(info.path) if norm(p) not in ("合计", "小计")), item)
+        label = _TP_LABELS.get(item) or next(
+            (clean_label(p) for p in reversed(info.path) if norm(p) not in _TP.spellings(R.ALL)), item)
         items[item] = (label, Figure(a, cell.ref, ctx.unit))
-        cols[c] = Column("budget", info.label, cell.ref)
-    lines = [Line(label, item, f.ref, item, "", None, None, (("budget", f),)) for item, (label, f) in items.items()]
+        cols[c] = Column(ColumnKey.BUDGET.value, info.label, cell.ref)
+    lines = [Line(label, item, f.ref, item, "", None, None, ((ColumnKey.BUDGET.value, f),))
+             for item, (label, f) in items.items()]
     return ctx.table(_ThreePublic, cols, lines)
 
 
@@ -207,8 +185,8 @@ def build_budget_economic(ctx: _Ctx) -> Table:
 def build_budget_plain(ctx: _Ctx) -> Table:
     """A table modelled only as what it prints (机关运行经费, 政府采购): labelled lines × columns, no
     identity assumed beyond 合计 = Σ its lines where the table prints one."""
-    cols = ctx.columns((("amount", ("",), ()),))
-    lines = [ctx.line(e, cols, "total" if _is_total_label(e.key) else "row") for e in ctx.layout.entries
+    cols = ctx.columns(VC.AMOUNT_ONLY)
+    lines = [ctx.line(e, cols, R.TOTAL if _is_total_label(e.key) else R.ROW) for e in ctx.layout.entries
              if norm(e.label) or e.code]
     return ctx.table(ClassificationTable, cols, lines)
 
@@ -238,7 +216,7 @@ def build_budget_table(cand: Candidate) -> tuple[Table, list[Unplaced]]:
             if unit is not None:
                 cand = attrs.evolve(cand, unit=unit)
                 break
-    title = re.sub(r"\s*(?:编制部门|编制单位|预算单位|部门(?:名称)?)[:：].*$", "", cand.title, flags=re.S)
+    title = re.sub(VT.BUDGET_TITLE_PUBLISHER, "", cand.title, flags=re.S)
     cand = attrs.evolve(cand, title=title.strip())
     ctx = _Ctx(cand)
     return BUDGET_BUILDERS[cand.kind](ctx), ctx.unplaced

@@ -5,30 +5,37 @@ placed by their labels and header columns, never by position alone."""
 
 from __future__ import annotations
 
-import re
-
 from ..document import Cell, Grid
 from ..models import Figure, TargetIndicator, TargetSheet, Unplaced
 from ..numbers import Unit, parse_amount, unknown_amount
+from ..vocab import performance as VP
+from ..vocab import titles as VT
+from ..vocab.keys import FundKey
+from ..vocab.units import IN_BRACKETS
 from .layout import clean_label, norm
 from .performance import parse_target
 
-_TITLE = "绩效目标"
-_UNIT = re.compile(r"[(（](万元|千元|元)[)）]")
-_FUNDS = (("项目资金总额", "project_total"), ("年度资金申请总额", "annual_total"), ("当年财政拨款", "annual_fiscal"),
-          ("财政资金", "project_fiscal"), ("上年结转", "annual_carryover"), ("其他资金", "other"))
+_TITLE = VT.PERFORMANCE_TITLES.term("target")
+_TABLE = VT.TITLE_ENDINGS.spellings("end")[0]  # 表
+_UNIT = IN_BRACKETS
+_FUNDS = tuple((s, t.key) for t in VP.TARGET_FUNDS for s in t.spellings)
+_ANNUAL_TOTAL = VP.TARGET_FUNDS.spellings(FundKey.ANNUAL_TOTAL)[0]
+_W = VP.TARGET_LABELS.spellings
+_PROJECT, _SUB, _INDICATOR, _LEVEL1 = _W("project")[0], _W("sub")[0], _W("indicator")[0], _W("level1")[0]
+_HEADER = {_LEVEL1: "level1", _W("level2")[0]: "level2", _W("name")[0]: "name"}
+_TARGET_VALUE = _W("target")[0]
 
 
 def _is_value_text(text: str) -> bool:
     """Normalised text after a fund label that stands where its amount belongs (not the next label)."""
     return bool(text) and not any(label in text for label, _ in _FUNDS) and not text.endswith((":", "：")) \
-        and not text.startswith("其中") and "指标" not in text and text != "项目名称"
+        and not text.startswith(_SUB) and _INDICATOR not in text and text != _PROJECT
 
 
 def is_target_grid(grid: Grid) -> bool:
     """A grid whose title rows name a 绩效目标表 (not a 自评表)."""
     head = norm("".join(c.text for row in grid.rows[:2] for c in row if c.origin is None))
-    return _TITLE in head and "表" in head and "自评" not in head
+    return _TITLE.matches(head) and _TABLE in head
 
 
 def _cells(row: tuple[Cell, ...], r: int) -> list[tuple[int, Cell]]:
@@ -56,20 +63,20 @@ def build_target(grid: Grid, unplaced: list[Unplaced]) -> TargetSheet:
                 parse_target(target_cell.text if target_cell is not None else ""),
                 (target_cell or row[0]).ref))
             continue
-        if any(t == "一级指标" for _, t, _ in texts):
+        if any(t == _LEVEL1 for _, t, _ in texts):
             for c, t, _ in texts:
-                key = {"一级指标": "level1", "二级指标": "level2", "三级指标": "name"}.get(t)
-                if key is None and "指标值" in t:
+                key = _HEADER.get(t)
+                if key is None and _TARGET_VALUE in t:
                     key = "target"
                 if key:
                     header[key] = c
             continue
         for i, (c, t, cell) in enumerate(texts):
-            if t == "项目名称" and i + 1 < len(texts):
+            if t == _PROJECT and i + 1 < len(texts):
                 project = clean_label(texts[i + 1][2].text)
             if unit is None and (m := _UNIT.search(t)):
                 unit = {u.label: u for u in Unit}[m.group(1)]
-            if t == "年度资金申请总额":
+            if t == _ANNUAL_TOTAL:
                 annual_col = c
             key = next((k for label, k in _FUNDS if label in t), None)
             if key is None or i + 1 >= len(texts):
@@ -79,8 +86,8 @@ def build_target(grid: Grid, unplaced: list[Unplaced]) -> TargetSheet:
                 a = unknown_amount(texts[i + 1][2].text)
             if a is None or not texts[i + 1][1]:
                 continue
-            if key == "other":
-                key = "annual_other" if annual_col is not None and c >= annual_col else "project_other"
+            if key == FundKey.OTHER:
+                key = FundKey.ANNUAL_OTHER.value if annual_col is not None and c >= annual_col else FundKey.PROJECT_OTHER.value
             funds.append((key, clean_label(cell.text), Figure(a, texts[i + 1][2].ref, unit)))
     sheet = TargetSheet(project or "(未注明项目名称)", grid.ref, unit, tuple(funds), tuple(indicators), bool(header))
     if not funds:

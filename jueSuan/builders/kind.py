@@ -8,6 +8,7 @@ import re
 
 from ..models import BudgetTableKind, DocumentKind, Table
 from ..text import PART, YEAR_DIGITS, norm
+from ..vocab.titles import BUDGET_MARKERS
 
 _NAMED = re.compile(r"(部门|单位)(决算|预算)")
 _COVER_LINES = 12
@@ -39,7 +40,7 @@ def detect_kind(covers: list[list[str]], titles: list[str], tables: list[Table])
                     continue
                 return kind, text.strip()
     # no cover: the table titles decide (预算表 / 决算表), the scope by 部门/单位 in them
-    budget_titles = [t for t in titles if re.search(r"预算(?:总)?表", norm(t)) and "决算" not in norm(t)]
+    budget_titles = [t for t in titles if BUDGET_MARKERS.first(norm(t)) is not None]  # 预算表/预算总表, never 决算
     final_titles = [t for t in titles if "决算" in norm(t)]
     if budget_tables > final_tables or (not tables and len(budget_titles) > len(final_titles)):
         scope = "单位" if any("单位" in norm(t) and "部门" not in norm(t) for t in budget_titles[:3]) else "部门"

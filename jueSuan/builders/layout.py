@@ -21,19 +21,19 @@ from ..text import LABEL_PREFIX as _ORDINAL
 from ..text import LEADING_CODE as _LEADING_CODE
 from ..text import SHORT_PART as _SHORT_PART
 from ..text import clean_label, is_code, norm, norm_label
+from ..vocab import layout as VL
 
 # (norm, norm_label, clean_label, is_code and CODE_RE are jueSuan.text's, still importable from here)
 
-_HEADER_WORDS_EXACT = {
-    "项目", "数量", "价值", "小计", "类", "款", "项", "收入", "支出", "决算数", "预算数", "年初数", "年末数",
-    "金额", "科目名称", "名称", "行次", "栏次", "序号",
-}
-_INDEX_HEADERS = {"行次", "栏次", "序号", "行号"}
-_HEADER_WORDS_IN = (
-    "科目编码", "科目名称", "基本支出", "项目支出", "本年收入", "本年支出", "结转和结余", "决算数", "预算数",
-    "年初数", "年末数", "财政拨款收入", "上级补助收入", "经营收入", "其他收入", "事业收入", "上缴上级支出",
-    "对附属单位补助支出", "经营支出", "附属单位上缴收入",
-)
+_HEADER_WORDS_EXACT = frozenset(VL.HEADER_WORDS.spellings("exact"))
+_HEADER_WORDS_IN = VL.HEADER_WORDS.spellings("in")
+_INDEX_HEADERS = frozenset(VL.COLUMN_ROLES.spellings("index"))
+_NUMBERING = VL.COLUMN_ROLES.spellings("numbering")[0]
+_CODE_PARTS = VL.COLUMN_ROLES.spellings("code_part")
+_CODE_WORDS = VL.COLUMN_ROLES.spellings("code")
+_LABEL_WORDS = VL.COLUMN_ROLES.spellings("label")
+_LABEL_EXACT = VL.COLUMN_ROLES.spellings("label_exact")
+_BODY_TOTALS = VL.BODY_LABELS.spellings("total")
 
 
 def _is_header_word(text: str) -> bool:
@@ -51,7 +51,7 @@ def _is_number(text: str) -> bool:
 def _is_body_label(text: str) -> bool:
     s = norm(text)
     return bool(s) and (
-        s.startswith(("合计", "总计")) or s.endswith(("合计", "总计")) or bool(_ORDINAL.match(s))
+        s.startswith(_BODY_TOTALS) or s.endswith(_BODY_TOTALS) or bool(_ORDINAL.match(s))
     )
 
 
@@ -145,8 +145,8 @@ def find_header_end(grid: Grid) -> int:
 def _is_numbering_row(grid: Grid, r: int) -> bool:
     """The 栏次 row that numbers the columns (栏次 1 2 3 …, maybe with 类 款 项)."""
     texts = [norm(c.text) for c in grid.distinct_cells(r)]
-    return "栏次" in texts and all(
-        not t or t.isdigit() or t in _INDEX_HEADERS or t in ("类", "款", "项") for t in texts)
+    return _NUMBERING in texts and all(
+        not t or t.isdigit() or t in _INDEX_HEADERS or t in _CODE_PARTS for t in texts)
 
 
 def _column_paths(grid: Grid, header_end: int, skip_rows: set[int]) -> list[tuple[str, ...]]:
@@ -169,9 +169,9 @@ def _classify(grid: Grid, c: int, path: tuple[str, ...], body: range) -> str:
     last = norm(path[-1]) if path else ""
     if last in _INDEX_HEADERS or (path and norm(path[0]) in _INDEX_HEADERS):
         return "index"
-    if "编码" in joined or "代码" in joined or last in ("类", "款", "项"):
+    if any(w in joined for w in _CODE_WORDS) or last in _CODE_PARTS:
         return "code"
-    if "名称" in joined or last in ("项目", "科目"):
+    if any(w in joined for w in _LABEL_WORDS) or last in _LABEL_EXACT:
         return "label"
     numbers = codes = texts = 0
     for r in body:

@@ -17,6 +17,9 @@ from __future__ import annotations
 import attrs
 
 from ..models import Figure, Line, Report, Table, TableKind
+from ..vocab.keys import ColumnKey
+
+C = ColumnKey
 
 #: How far below its printed row an amount's own code may stand.
 REACH = 8
@@ -38,7 +41,7 @@ class Misalignment:
 
 
 def _total(ln: Line | None) -> Figure | None:
-    f = ln.get("total") if ln is not None else None
+    f = ln.get(C.TOTAL) if ln is not None else None
     return f if f is not None and f.is_number and f.value != 0 else None
 
 
@@ -67,7 +70,7 @@ def find_misaligned(report: Report) -> list[Misalignment]:
         return []
     ln, fig, other, of, shift = displaced[0]
     own = t3.by_code(ln.code or "")
-    return [Misalignment(t5, ln, fig, other, of, shift, len(displaced), t3, own.get("total") if own else None)]
+    return [Misalignment(t5, ln, fig, other, of, shift, len(displaced), t3, own.get(C.TOTAL) if own else None)]
 
 
 def grid_keys(table: Table) -> set[tuple[str, int | None]]:

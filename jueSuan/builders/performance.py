@@ -19,35 +19,33 @@ from ..models import Figure, FundLine, Indicator, PerformanceEvaluation, Target,
 from ..numbers import Unit, detect_unit, normalize_text, parse_amount, unknown_amount
 from ..source import Printed
 from ..text import YEAR_DIGITS
+from ..vocab import columns as VC
+from ..vocab import performance as VP
+from ..vocab import titles as VT
+from ..vocab.units import IN_BRACKETS
 from .layout import clean_label, norm
 
-_FUND_HEADERS = (
-    ("initial", ("年初预算",)),
-    ("budget", ("全年预算",)),
-    ("executed", ("全年执行",)),
-    ("weight", ("分值", "分数")),
-    ("rate", ("执行率",)),
-    ("score", ("得分",)),
-)
-_FUND_LINES = (("total", "年度资金总额"), ("fiscal", "当年财政"), ("carryover", "上年结转"), ("other", "其他资金"))
-_IND_HEADERS = (
-    ("level1", ("一级指标",)),
-    ("level2", ("二级指标",)),
-    ("name", ("三级指标",)),
-    ("target", ("年度指标值",)),
-    ("actual", ("实际完成值",)),
-    ("weight", ("分值", "分数")),
-    ("score", ("得分",)),
-    ("reason", ("偏差原因",)),
-)
+_FUND_HEADERS = tuple((t.key, t.spellings) for t in VC.PERFORMANCE_FUND_COLUMNS)
+_FUND_LINES = tuple((t.key, s) for t in VP.EVALUATION_FUND_LINES for s in t.spellings)
+_IND_HEADERS = tuple((t.key, t.spellings) for t in VP.INDICATOR_HEADERS)
+_GOAL_HEADERS = tuple((t.key, t.spellings) for t in VP.GOAL_HEADERS)
+_OPS = {s: t.key for t in VP.TARGET_OPERATORS for s in t.spellings}
 _TARGET = re.compile(
-    r"^(≥|≤|>=|<=|>|<|=|大于等于|小于等于|不低于|不高于|不少于|不超过|大于|小于)?"
+    r"^(" + "|".join(re.escape(o) for o in sorted(_OPS, key=len, reverse=True)) + r")?"
     r"(\d+(?:,\d{3})*(?:\.\d+)?)(?:\s*[-~～至]\s*(\d+(?:\.\d+)?))?\s*[(（]?([^\d()（）]*?)[)）]?$"
 )
-_OPS = {"≥": ">=", "大于等于": ">=", "不低于": ">=", "不少于": ">=", "≤": "<=", "小于等于": "<=", "不高于": "<=",
-        "不超过": "<=", "大于": ">", "小于": "<"}
+_W = VP.EVALUATION_LABELS.spellings
+_PROJECT, _DEPARTMENT, _IMPLEMENTER = _W("project")[0], _W("department")[0], _W("implementer")[0]
+_FUNDS_HEADER = _W("funds_header")  # 年初预算, 全年执行
+_MONEY_HEADING = _W("money_heading")[0]
+_IND_HEADER, _IND_WEIGHT = _W("indicator_header")[0], _W("indicator_weight")
+_GOALS_HEADER = _W("goals_header")  # 预期目标, 实际完成情况
+_GOAL_LABEL = _W("goal_label")[0]
+_TOTAL, _GRADE, _LEVEL = _W("total")[0], _W("grade")[0], _W("level")[0]
+_EVALUATION = VT.PERFORMANCE_TITLES.spellings("evaluation")[0]
+_EVALUATION_ANY = VT.PERFORMANCE_TITLES.spellings("evaluation_any")
 _YEAR = re.compile(rf"({YEAR_DIGITS})\s*年度")
-_UNIT_IN_HEADING = re.compile(r"[(（](万元|千元|元)[)）]")
+_UNIT_IN_HEADING = IN_BRACKETS
 
 
 def parse_target(text: str) -> Target:
@@ -61,7 +59,7 @@ def parse_target(text: str) -> Target:
     a = parse_amount(low)
     if a is None:
         return Target(text)
-    op = _OPS.get(op or "", op or None)
+    op = _OPS.get(op or "", op or None)  # the operator's meaning (≥, 不低于 → >=)
     if high:
         b = parse_amount(high)
         return Target(text, "range", a.value, b.value if b else a.value, unit.strip(), a.exponent)
@@ -70,7 +68,7 @@ def parse_target(text: str) -> Target:
 
 def is_performance_grid(grid: Grid) -> bool:
     text = norm("".join(c.text for row in grid.rows[:80] for c in row if c.origin is None))
-    return "项目名称" in text and ("三级指标" in text or "年度资金总额" in text or "全年执行数" in text)
+    return _EVALUATION in text and any(w in text for w in _EVALUATION_ANY)
 
 
 @attrs.frozen
@@ -171,7 +169,7 @@ class _Builder:
         texts = [clean_label(c.text) for _, c in getattr(self, "row_cells", [])
                  if c.ref.col is not None and c.ref.col < col]
         texts = [t for t in texts if t and parse_amount(t) is None]
-        return next((t for t in texts if not norm(t).endswith("指标")), texts[-1] if texts else "")[:30]
+        return next((t for t in texts if not norm(t).endswith(_LEVEL)), texts[-1] if texts else "")[:30]
 
     # -- rows ------------------------------------------------------------------------------
     def row(self, grid: Grid, r: int) -> None:
@@ -187,43 +185,43 @@ class _Builder:
             self.year = int(m.group(1))
             if self.cur is not None:
                 self.cur["year"] = self.year
-        if texts[0].startswith("项目名称") or (len(texts) > 1 and texts[0] == "项目名称"):
-            name = texts[0].removeprefix("项目名称").lstrip(":：")
+        if texts[0].startswith(_PROJECT) or (len(texts) > 1 and texts[0] == _PROJECT):
+            name = texts[0].removeprefix(_PROJECT).lstrip(":：")
             value = clean_label(cells[1][1].text) if not name and len(cells) > 1 else clean_label(name)
             self.start(value, cells[0][1].ref)
             return
         if self.cur is None:
             return
         cur = self.cur
-        if "主管部门" in texts[0]:
+        if _DEPARTMENT in texts[0]:
             for i, t in enumerate(texts):
-                if t.startswith("主管部门") and i + 1 < len(cells):
+                if t.startswith(_DEPARTMENT) and i + 1 < len(cells):
                     cur["department"] = clean_label(cells[i + 1][1].text)
-                if t.startswith("实施单位") and i + 1 < len(cells):
+                if t.startswith(_IMPLEMENTER) and i + 1 < len(cells):
                     cur["implementer"] = clean_label(cells[i + 1][1].text)
             return
-        if any("年初预算" in t for t in texts) and any("全年执行" in t for t in texts):
+        if all(any(w in t for t in texts) for w in _FUNDS_HEADER):
             cur["fund_spans"] = _header_spans(row, r, _FUND_HEADERS)
             m_unit = _UNIT_IN_HEADING.search(joined)
             if m_unit is not None:
                 cur["unit"] = detect_unit("单位:" + m_unit.group(1))
             cur["mode"] = "funds"
             return
-        if any("三级指标" in t for t in texts) and any("分值" in t or "分数" in t for t in texts):
+        if any(_IND_HEADER in t for t in texts) and any(w in t for t in texts for w in _IND_WEIGHT):
             cur["ind_spans"] = _header_spans(row, r, _IND_HEADERS)
             cur["mode"] = "indicators"
             return
-        if any("预期目标" in t for t in texts) and any("实际完成情况" in t for t in texts):
-            cur["goal_spans"] = _header_spans(row, r, (("expected", ("预期目标",)), ("actual", ("实际完成情况",))))
+        if all(any(w in t for t in texts) for w in _GOALS_HEADER):
+            cur["goal_spans"] = _header_spans(row, r, _GOAL_HEADERS)
             cur["mode"] = "goals"
             return
-        if "项目资金" in joined and (m_unit := _UNIT_IN_HEADING.search(joined)) is not None:
+        if _MONEY_HEADING in joined and (m_unit := _UNIT_IN_HEADING.search(joined)) is not None:
             cur["unit"] = detect_unit("单位:" + m_unit.group(1))
-        if texts[0].startswith("总分"):
+        if texts[0].startswith(_TOTAL):
             self.total(cells, texts)
             return
-        if texts[0].startswith("评分等级"):
-            rest = texts[0].removeprefix("评分等级").lstrip(":：")
+        if texts[0].startswith(_GRADE):
+            rest = texts[0].removeprefix(_GRADE).lstrip(":：")
             if rest:
                 cur["grade"], cur["grade_ref"] = rest, cells[0][1].ref
             elif len(cells) > 1:
@@ -236,7 +234,7 @@ class _Builder:
         if cur["mode"] == "goals":
             got = _assign(cells, cur["goal_spans"])  # type: ignore[arg-type]
             for key in ("expected", "actual"):
-                if key in got and "目标" not in norm(got[key][1].text)[:4]:
+                if key in got and _GOAL_LABEL not in norm(got[key][1].text)[:4]:
                     cur[f"goal_{key}"] = (str(cur.get(f"goal_{key}", "")) + clean_label(got[key][1].text))
             return
         if cur["mode"] == "indicators":
@@ -300,7 +298,7 @@ class _Builder:
     def total(self, cells: list[tuple[int, Cell]], texts: list[str]) -> None:
         assert self.cur is not None
         cur = self.cur
-        inline = texts[0].removeprefix("总分").lstrip(":：")
+        inline = texts[0].removeprefix(_TOTAL).lstrip(":：")
         if inline:
             a = parse_amount(inline)
             if a is not None:

@@ -14,106 +14,68 @@ from ..document import Document, Grid, Paragraph
 from ..models import BudgetTableKind, TableKind
 from ..numbers import Unit, detect_unit
 from ..text import first_year
+from ..vocab import GENERAL, Profile, Vocabulary
+from ..vocab import titles as V
 from .layout import norm
 from .printed import table_number
 
-# (kind, required title fragments (any), forbidden fragments)
-_TITLE_RULES: tuple[tuple[TableKind, tuple[str, ...], tuple[str, ...]], ...] = (
-    (TableKind.THREE_PUBLIC, ("三公",), ()),
-    (TableKind.BASIC_ECONOMIC, ("基本支出决算",), ("项目支出",)),
-    (TableKind.GOV_FUND, ("政府性基金预算财政拨款收入支出决算", "政府性基金预算财政拨款支出决算"), ("总表",)),
-    (TableKind.SOE_CAPITAL, ("国有资本经营预算财政拨款收入支出决算", "国有资本经营预算财政拨款支出决算"), ("总表",)),
-    (TableKind.FISCAL_SUMMARY, ("财政拨款收入支出决算总表",), ()),
-    (TableKind.SUMMARY, ("收入支出决算总表",), ("财政拨款",)),
-    (TableKind.GPB_EXPENDITURE, ("一般公共预算财政拨款支出决算",), ("基本支出决算", "三公")),
-    (TableKind.INCOME, ("收入决算表",), ("支出", "财政拨款")),
-    (TableKind.EXPENDITURE, ("支出决算表",), ("收入", "财政拨款", "三公", "基本支出")),
-    (TableKind.ASSETS, ("资产负债情况表", "国有资产占用情况表", "资产占用情况表", "资产情况表"), ()),
-)
 
-B = BudgetTableKind
-# budget titles (预算, never 决算), Shanghai's and Jiangsu's wordings; tried first, in this order
-_BUDGET_TITLE_RULES: tuple[tuple[BudgetTableKind, tuple[str, ...], tuple[str, ...]], ...] = (
-    (B.THREE_PUBLIC, ("三公",), ()),
-    (B.OPERATING_COSTS, ("机关运行经费",), ()),
-    (B.PROCUREMENT, ("政府采购",), ()),
-    (B.FISCAL_SUMMARY, ("财政拨款收支预算总表", "财政拨款收支总表"), ()),
-    (B.FISCAL_BASIC, ("财政拨款基本支出",), ()),
-    (B.FISCAL_EXPENDITURE, ("财政拨款支出预算表",), ("政府性基金", "一般公共预算", "国有资本")),
-    (B.GOV_FUND, ("政府性基金",), ()),
-    (B.SOE_CAPITAL, ("国有资本经营",), ()),
-    (B.BASIC_ECONOMIC, ("基本支出",), ()),
-    (B.GPB_EXPENDITURE, ("一般公共预算支出",), ()),
-    (B.SUMMARY, ("收支预算总表", "收支总表"), ("财政拨款",)),
-    (B.INCOME, ("收入预算总表", "收入预算表", "收入总表"), ("支出",)),
-    (B.EXPENDITURE, ("支出预算总表", "支出预算表", "支出总表"), ("收入",)),
-)
-_TOTALS = ("合计", "总计", "小计")
-_BUDGET_SIGNATURES: dict[BudgetTableKind, tuple[str, ...]] = {
-    **{k: _TOTALS for k in BudgetTableKind},
-    B.THREE_PUBLIC: ("出国", "接待", "公务用车"),
-    B.OPERATING_COSTS: ("机关运行", "合计", "金额", "预算数"),
-    B.PROCUREMENT: ("采购",),
-    B.BASIC_ECONOMIC: ("工资福利", "商品和服务", "人员经费", "经济分类"),
-    B.FISCAL_BASIC: ("工资福利", "商品和服务", "人员经费", "经济分类"),
-}
-
-# header/body vocabulary that confirms a kind: (any of these) must appear in the grid's text
-_SIGNATURES: dict[TableKind, tuple[str, ...]] = {
-    TableKind.SUMMARY: ("本年收入合计", "本年支出合计"),
-    TableKind.INCOME: ("本年收入合计", "财政拨款收入", "上级补助收入"),
-    TableKind.EXPENDITURE: ("本年支出合计", "基本支出"),
-    TableKind.FISCAL_SUMMARY: ("财政拨款结转和结余", "一般公共预算财政拨款"),
-    TableKind.GPB_EXPENDITURE: ("基本支出", "项目支出"),
-    TableKind.BASIC_ECONOMIC: ("人员经费", "工资福利支出", "经济分类", "商品和服务支出"),
-    TableKind.THREE_PUBLIC: ("因公出国", "公务接待", "公务用车"),
-    TableKind.GOV_FUND: ("结转和结余", "本年收入", "本年支出"),
-    TableKind.SOE_CAPITAL: ("结转和结余", "本年收入", "本年支出"),
-    TableKind.ASSETS: ("资产合计", "固定资产", "资产总计"),
-}
-
-_TEMPLATE_INSTRUCTION = re.compile(r"作下述说明|按上述格式依次说明")
-
-_TABLE_NUMBER = re.compile(r"(?:公开)?\d{1,2}表|公开表[一二三四五六七八九十]+|表[一二三四五六七八九十]+")
-_TRAILING_UNIT = re.compile(r"(?:金额|计量)?单位[:：].*$")
+def kinds_of(vocab: Vocabulary, kinds: type[TableKind] | type[BudgetTableKind]) -> list[TableKind | BudgetTableKind]:
+    """The kind each term of a title vocabulary names (its key is the kind's name); a key that
+    names no kind raises ``KeyError``."""
+    return [kinds[t.key] for t in vocab if t.key != "*"]
 
 
-def title_kind(text: str) -> TableKind | BudgetTableKind | None:
-    """The table kind a title names, or None. ``text`` is a title as printed."""
+# the title vocabularies' keys are the kinds' names: a key that names no kind stops the import here
+for _vocab, _kinds in ((V.FINAL_TITLES, TableKind), (V.BUDGET_TITLES, BudgetTableKind), (V.HEADER_ONLY, TableKind),
+                       (V.FINAL_SIGNATURES, TableKind), (V.BUDGET_SIGNATURES, BudgetTableKind)):
+    kinds_of(_vocab, _kinds)
+
+
+def _signatures(vocab: Vocabulary, kinds: type[TableKind] | type[BudgetTableKind]) -> dict:
+    """Each kind's confirming words; ``*`` gives the words of every kind not listed."""
+    default = next((t.spellings for t in vocab if t.key == "*"), None)
+    out = {k: default for k in kinds} if default is not None else {}
+    out.update({kinds[t.key]: t.spellings for t in vocab if t.key != "*"})
+    return out
+
+
+_SIGNATURES: dict[TableKind, tuple[str, ...]] = _signatures(V.FINAL_SIGNATURES, TableKind)
+_BUDGET_SIGNATURES: dict[BudgetTableKind, tuple[str, ...]] = _signatures(V.BUDGET_SIGNATURES, BudgetTableKind)
+_TEMPLATE_INSTRUCTION = V.TEMPLATE_INSTRUCTION.terms[0]
+_NOTE_STARTS = V.NOTE_STARTS.spellings("note")
+_TITLE_ENDS = V.TITLE_ENDINGS.spellings("end")
+_TITLE_INSIDE = V.TITLE_ENDINGS.spellings("inside")
+
+_TABLE_NUMBER = re.compile(V.TABLE_NUMBER)
+_TRAILING_UNIT = re.compile(V.TRAILING_UNIT)
+_DECORATIONS = tuple(re.compile(p) for p in (V.TRAILING_PUBLISHER, V.JIANGSU_NUMBER, V.JIANGSU_NUMBER_END))
+_QUALIFIER = re.compile(V.JIANGSU_QUALIFIER)
+
+
+def title_kind(text: str, profile: Profile = GENERAL) -> TableKind | BudgetTableKind | None:
+    """The table kind a title names, or None. ``text`` is a title as printed; ``profile``: what the
+    document is, where known (the general profile admits every spelling)."""
     s = _TRAILING_UNIT.sub("", norm(text))  # "收入支出决算总表 单位：万元" on one line
-    s = re.sub(r"(?:编制部门|编制单位|预算单位|部门)[:：].*$", "", s)  # "收支预算总表部门：江苏省政协办公厅 单位：万元"
-    s = re.sub(r"^(?:表[一二三四五六七八九十]+)?公开(?:\d+|[一二三四五六七八九十]+)表|公开(?:\d+|[一二三四五六七八九十]+)表$",
-               "", s)  # Jiangsu: "公开01表收支预算总表", "收支预算总表公开表一"
-    s = re.sub(r"公开表[一二三四五六七八九十]+$", "", s)
-    s = re.sub(r"(表)[(（][^()（）]{1,8}[)）]$", r"\1", s)  # Jiangsu: 财政拨款支出预算表（功能科目）
-    if len(s) > 60 or (not s.endswith(("表", "表)", "表）")) and "决算表" not in s and "情况表" not in s):
+    for pattern in _DECORATIONS:  # 编制部门：…, Jiangsu's 公开01表 / 公开表一
+        s = pattern.sub("", s)
+    s = _QUALIFIER.sub(r"\1", s)  # Jiangsu: 财政拨款支出预算表（功能科目）
+    if len(s) > 60 or (not s.endswith(_TITLE_ENDS) and not any(w in s for w in _TITLE_INSIDE)):
         return None
-    if re.search(r"预算(?:总)?表", s) and "决算" not in s and not s.startswith("第"):  # not the part heading 第二部分…部门预算表
-        for bkind, needed, forbidden in _BUDGET_TITLE_RULES:
-            if any(n in s for n in needed) and not any(f in s for f in forbidden):
-                return bkind
-        return None
-    for kind, needed, forbidden in _TITLE_RULES:
-        if any(n in s for n in needed) and not any(f in s for f in forbidden):
-            return kind
-    return None
+    if V.BUDGET_MARKERS.first(s, profile) is not None and not s.startswith(V.PART_HEADING):
+        term = V.BUDGET_TITLES.first(s, profile)
+        return BudgetTableKind[term.key] if term is not None else None
+    term = V.FINAL_TITLES.first(s, profile)
+    return TableKind[term.key] if term is not None else None
 
 
 def signature_kind(grid: Grid) -> TableKind | None:
-    """A kind recognised from the grid's own vocabulary alone, when its title is missing."""
+    """A kind recognised from the grid's own vocabulary alone, when its title is missing: the first
+    term of ``titles.by_header`` all of whose words the grid holds."""
     text = norm("".join(c.text for row in grid.rows[:60] for c in row if c.origin is None))
-    if "因公出国" in text and "公务接待" in text:
-        return TableKind.THREE_PUBLIC
-    if "人员经费" in text and "公用经费" in text and "工资福利支出" in text:
-        return TableKind.BASIC_ECONOMIC
-    if "资产合计" in text and "固定资产" in text and "净资产" in text:
-        return TableKind.ASSETS
-    if "上级补助收入" in text and "附属单位上缴收入" in text and "本年收入合计" in text:
-        return TableKind.INCOME
-    if "上缴上级支出" in text and "对附属单位补助支出" in text:
-        return TableKind.EXPENDITURE
-    if "本年收入合计" in text and "本年支出合计" in text:
-        return TableKind.FISCAL_SUMMARY if "年初财政拨款结转和结余" in text else TableKind.SUMMARY
+    for term in V.HEADER_ONLY:
+        if all(w in text for w in term.spellings):
+            return TableKind[term.key]
     return None
 
 
@@ -195,11 +157,11 @@ def candidates(doc: Document) -> list[Candidate]:
             p = blocks[j]
             assert isinstance(p, Paragraph)
             s = norm(p.text)
-            if s.startswith(("注", "说明", "备注")):
+            if s.startswith(_NOTE_STARTS):
                 notes.append(p.text.strip())
-            elif _TEMPLATE_INSTRUCTION.search(s):
+            elif _TEMPLATE_INSTRUCTION.matches(s):
                 pass  # a template's instruction left in ("…作下述说明：") stands between a table and its 说明
-            elif (s and title_kind(p.text) is not None) or (s and not s.startswith(("注", "说明")) and len(notes) >= 1):
+            elif (s and title_kind(p.text) is not None) or (s and not s.startswith(_NOTE_STARTS) and len(notes) >= 1):
                 break
             j += 1
         prev = out[-1] if out else None

@@ -12,6 +12,7 @@ from collections.abc import Callable
 
 from ..models import (
     AssetTable,
+    BudgetTableKind,
     ClassificationTable,
     Column,
     EconomicTable,
@@ -27,85 +28,34 @@ from ..models import (
 )
 from ..numbers import Unit
 from ..text import CN_ORDINAL
+from ..vocab import GENERAL, Profile, Vocabulary
+from ..vocab import columns as VC
+from ..vocab import lines as VL
+from ..vocab.keys import ColumnKey, Role
+from ..vocab.lines import role_of
 from .layout import Entry, Layout, analyze, clean_label, norm
 from .printed import column_text, line_text, place, table_place
 from .recognize import Candidate
 
-Aliases = tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...]  # key, any-of, none-of
+Aliases = Vocabulary  # the column headers a table may print (vocab/columns.py)
+C, R = ColumnKey, Role
 
-_INCOME_COLS: Aliases = (
-    ("total", ("本年收入合计", "收入合计", "合计"), ()),
-    ("affiliated", ("附属单位上缴收入",), ()),
-    ("superior", ("上级补助收入",), ()),
-    ("fiscal", ("财政拨款收入", "财政拨款"), ()),
-    ("business", ("事业收入",), ()),
-    ("operating", ("经营收入",), ()),
-    ("other", ("其他收入",), ()),
-)
-_EXPENDITURE_COLS: Aliases = (
-    ("total", ("本年支出合计", "支出合计", "合计"), ()),
-    ("subsidy", ("对附属单位补助支出",), ()),
-    ("remit", ("上缴上级支出",), ()),
-    ("operating", ("经营支出",), ()),
-    ("basic", ("基本支出",), ()),
-    ("project", ("项目支出",), ()),
-)
-_GPB_COLS: Aliases = (
-    ("budget_total", ("年初预算",), ("基本支出", "项目支出")),
-    ("budget_basic", ("年初预算",), ("项目支出",)),
-    ("budget_project", ("年初预算",), ()),
-    ("basic", ("基本支出",), ()),
-    ("project", ("项目支出",), ()),
-    ("total", ("合计", "小计", "决算", "金额"), ()),
-)
-_FUND_COLS: Aliases = (
-    ("opening", ("年初结转和结余", "年初结转"), ()),
-    ("closing", ("年末结转和结余", "年末结转"), ()),
-    ("income", ("本年收入",), ()),
-    ("basic", ("基本支出",), ()),
-    ("project", ("项目支出",), ()),
-    ("expense", ("本年支出",), ()),
-)
-_FISCAL_EXP_COLS: Aliases = (
-    ("gpb", ("一般公共预算",), ()),
-    ("gov_fund", ("政府性基金",), ()),
-    ("soe", ("国有资本经营",), ()),
-    ("total", ("合计", "决算数", "小计"), ()),
-)
-_ECON_COLS: Aliases = (
-    ("personnel", ("人员经费",), ()),
-    ("public", ("公用经费",), ()),
-    ("amount", ("决算数", "合计", "金额", "决算"), ()),
-)
-_ASSET_COLS: Aliases = (
-    ("qty_open", ("数量/年初", "数量/期初"), ()),
-    ("qty_close", ("数量/年末", "数量/期末"), ()),
-    ("val_open", ("价值/年初", "金额/年初", "价值/期初", "金额/期初", "年初"), ()),
-    ("val_close", ("价值/年末", "金额/年末", "价值/期末", "金额/期末", "年末"), ()),
-)
-_AMOUNT_ONLY: Aliases = (("amount", ("",), ()),)
-
-FUND_KEYS = (("一般公共预算", "gpb"), ("政府性基金", "gov_fund"), ("国有资本经营", "soe"))
-INCOME_LINE_KEYS = (
-    ("一般公共预算财政拨款", "gpb"),
-    ("政府性基金预算财政拨款", "gov_fund"),
-    ("国有资本经营预算财政拨款", "soe"),
-    ("财政拨款", "fiscal"),
-    ("上级补助", "superior"),
-    ("事业收入", "business"),
-    ("附属单位上缴", "affiliated"),
-    ("经营收入", "operating"),
-    ("其他收入", "other"),
-)
+_TOTAL_STARTS = VL.TOTALS.spellings("total")
+_TOTAL_EXACT = VL.TOTALS.spellings("total_exact")
+_CLASS_SUFFIX = VL.SUMMARY_CLASS.spellings("class")
+_CLASS_EXCLUDED = VL.SUMMARY_CLASS.terms[0].exclusions
+_TP_SKIP = frozenset(VL.THREE_PUBLIC_SKIP.spellings("measure")) | {""}
 
 
-def column_key(key_text: str, aliases: Aliases) -> str | None:
+def profile_of(cand: Candidate) -> Profile:
+    """The profile a table's own title gives: a 预算 table's or a 决算 table's spellings."""
+    return Profile(kind="budget" if isinstance(cand.kind, BudgetTableKind) else "final")
+
+
+def column_key(key_text: str, aliases: Vocabulary, profile: Profile = GENERAL) -> str | None:
     """The canonical key of a column whose header path (normalised, '/'-joined) is ``key_text``:
-    the first alias, in order, that the path contains and whose exclusions it does not."""
-    for key, any_of, none_of in aliases:
-        if any(a in key_text for a in any_of) and not any(n in key_text for n in none_of):
-            return key
-    return None
+    the first term, in order, that the path contains a spelling of and no exclusion."""
+    return aliases.key(key_text, profile)
 
 
 class _Ctx:
@@ -119,6 +69,7 @@ class _Ctx:
         self.dropped = 0
         self.what = cand.title or (cand.kind.canonical_title if cand.kind else "table")
         self.printed = table_place(cand.number, cand.title, cand.kind)
+        self.profile = profile_of(cand)
         for s in self.layout.strays:
             self.unplaced.append(Unplaced(f"{self.what}: cell", s.reason, s.cell.ref, s.cell.text))
 
@@ -129,7 +80,7 @@ class _Ctx:
             seen: set[str] = set()
             for c in g.amount_cols:
                 info = self.layout.columns[c]
-                key = column_key(info.key_text, aliases)
+                key = column_key(info.key_text, aliases, self.profile)
                 if key in seen:
                     self.unplaced.append(Unplaced(f"{self.what}: column", f"a second column read as {key}; not used",
                                                   self.cand.grid.rows[0][c].ref, info.label))
@@ -153,7 +104,7 @@ class _Ctx:
             for c, cell, a in e.amounts if c in cols
         )
         ref = e.label_cell.ref if e.label_cell is not None else (e.amounts[0][1].ref if e.amounts else self.cand.grid.ref)
-        level = Level.of_code(e.code) if e.code else (Level.TOTAL if role == "total" else None)
+        level = Level.of_code(e.code) if e.code else (Level.TOTAL if role == R.TOTAL else None)
         return Line(e.label, key if key is not None else e.key, ref, role, side, e.code, level, values)
 
     def drop(self, e: Entry, reason: str) -> None:
@@ -180,59 +131,40 @@ class _Ctx:
 
 
 def _is_total_label(key: str) -> bool:
-    return key.startswith(("合计", "总计")) or key in ("本年合计",)
+    return key.startswith(_TOTAL_STARTS) or key in _TOTAL_EXACT
 
 
 def build_classification(ctx: _Ctx) -> Table:
     kind = ctx.cand.kind
     aliases = {
-        TableKind.INCOME: _INCOME_COLS,
-        TableKind.EXPENDITURE: _EXPENDITURE_COLS,
-        TableKind.GPB_EXPENDITURE: _GPB_COLS,
-    }.get(kind, _FUND_COLS)  # type: ignore[arg-type]
+        TableKind.INCOME: VC.INCOME_COLUMNS,
+        TableKind.EXPENDITURE: VC.EXPENDITURE_COLUMNS,
+        TableKind.GPB_EXPENDITURE: VC.GPB_COLUMNS,
+    }.get(kind, VC.FUND_COLUMNS)  # type: ignore[arg-type]
     cols = ctx.columns(aliases)
     lines: list[Line] = []
     for e in ctx.layout.entries:
         if e.code:
-            lines.append(ctx.line(e, cols, "row"))
+            lines.append(ctx.line(e, cols, R.ROW))
         elif _is_total_label(e.key):
-            lines.append(ctx.line(e, cols, "total"))
+            lines.append(ctx.line(e, cols, R.TOTAL))
         else:
             ctx.drop(e, "a line with figures but no classification code and not a total")
     return ctx.table(ClassificationTable, cols, lines)
 
 
-def _label_role(key: str, table: tuple[tuple[tuple[str, ...], str], ...]) -> str | None:
-    for fragments, role in table:
-        if any(key == f or (len(f) > 2 and f in key) for f in fragments):
-            return role
-    return None
-
-
-_SUMMARY_INCOME_ROLES = (
-    (("本年收入合计", "收入合计"), "income_total"),
-    (("使用非财政拨款结余", "用事业基金弥补收支差额", "使用非财政拨款结余(含专用结余)"), "nonfiscal_balance"),
-    (("年初结转和结余", "年初财政拨款结转和结余"), "opening"),
-    (("总计",), "grand_total"),
-)
-_SUMMARY_EXPENSE_ROLES = (
-    (("本年支出合计", "支出合计"), "expense_total"),
-    (("结余分配",), "distribution"),
-    (("年末结转和结余", "年末财政拨款结转和结余"), "closing"),
-    (("总计",), "grand_total"),
-)
 _ORDINAL_START = re.compile(rf"^{CN_ORDINAL}")
 
 
-def _sub_key(key: str, table: tuple[tuple[str, str], ...]) -> str | None:
-    return next((k for frag, k in table if frag in key), None)
+def _sub_key(key: str, vocab: Vocabulary) -> str | None:
+    return vocab.key(key)
 
 
 def _unnumbered_line(side: str, key: str, fiscal: bool) -> bool:
     """A line printed without its ordinal (一、): an income source, a fund, or a 类 of spending."""
     if side == "income":
-        return _sub_key(key, FUND_KEYS if fiscal else INCOME_LINE_KEYS) is not None
-    return key.endswith("支出") and "合计" not in key
+        return _sub_key(key, VL.FUND_LINES if fiscal else VL.INCOME_LINES) is not None
+    return key.endswith(_CLASS_SUFFIX) and not any(x in key for x in _CLASS_EXCLUDED)
 
 
 def _two_sided(ctx: _Ctx, exp_aliases: Aliases, fiscal: bool) -> tuple[dict[int, Column], list[Line]]:
@@ -240,9 +172,9 @@ def _two_sided(ctx: _Ctx, exp_aliases: Aliases, fiscal: bool) -> tuple[dict[int,
     groups = ctx.layout.groups
     cols: dict[int, Column] = {}
     for gi in range(len(groups)):
-        aliases = _AMOUNT_ONLY if gi == 0 or not fiscal else exp_aliases
+        aliases = VC.AMOUNT_ONLY if gi == 0 or not fiscal else exp_aliases
         for c, col in ctx.columns(aliases, gi).items():
-            key = col.key if gi > 0 and fiscal else "amount"
+            key = col.key if gi > 0 and fiscal else C.AMOUNT.value
             cols[c] = Column(key, col.label, col.ref)
     lines: list[Line] = []
     side = "income"
@@ -250,59 +182,52 @@ def _two_sided(ctx: _Ctx, exp_aliases: Aliases, fiscal: bool) -> tuple[dict[int,
     for e in ctx.layout.entries:
         if len(groups) >= 2:
             side = "income" if e.group == 0 else "expenditure"
-        roles = _SUMMARY_INCOME_ROLES if side == "income" else _SUMMARY_EXPENSE_ROLES
-        role = _label_role(e.key, roles)
+        roles = VL.SUMMARY_INCOME_ROLES if side == "income" else VL.SUMMARY_EXPENSE_ROLES
+        role = role_of(roles, e.key)
         raw = norm(e.label)
         sub: str | None = None
         if role is None and (_ORDINAL_START.match(raw) or _unnumbered_line(side, e.key, fiscal)):
             if side == "income":
-                sub = _sub_key(e.key, FUND_KEYS if fiscal else INCOME_LINE_KEYS)
-                role = "opening_fund" if fiscal and after_carry["income"] else "income_item" if not fiscal else "fund"
+                sub = _sub_key(e.key, VL.FUND_LINES if fiscal else VL.INCOME_LINES)
+                role = R.OPENING_FUND if fiscal and after_carry["income"] else R.INCOME_ITEM if not fiscal else R.FUND
             elif fiscal and after_carry["expenditure"]:
-                role, sub = "closing_fund", _sub_key(e.key, FUND_KEYS)
+                role, sub = R.CLOSING_FUND, _sub_key(e.key, VL.FUND_LINES)
             else:
-                role = "class"
-        if role in ("opening", "closing"):
+                role = R.CLASS
+        if role in (R.OPENING, R.CLOSING):
             after_carry[side] = True
         if role is None:
             if e.has_figures:
                 ctx.drop(e, f"label not recognised on the {side} side")
             continue
-        if role in ("income_item", "fund", "opening_fund", "closing_fund") and sub is None:
+        if role in (R.INCOME_ITEM, R.FUND, R.OPENING_FUND, R.CLOSING_FUND) and sub is None:
             ctx.drop(e, f"{side} line not recognised")
             continue
         line = ctx.line(e, cols, role, side, key=sub or e.key)
         lines.append(line)
-        if len(groups) < 2 and role == "grand_total" and side == "income":
+        if len(groups) < 2 and role == R.GRAND_TOTAL and side == "income":
             side = "expenditure"
     return cols, lines
 
 
 def build_summary(ctx: _Ctx) -> Table:
-    cols, lines = _two_sided(ctx, _AMOUNT_ONLY, fiscal=False)
+    cols, lines = _two_sided(ctx, VC.AMOUNT_ONLY, fiscal=False)
     return ctx.table(SummaryTable, cols, lines)
 
 
 def build_fiscal_summary(ctx: _Ctx) -> Table:
-    cols, lines = _two_sided(ctx, _FISCAL_EXP_COLS, fiscal=True)
+    cols, lines = _two_sided(ctx, VC.FISCAL_EXPENDITURE_COLUMNS, fiscal=True)
     return ctx.table(FiscalSummaryTable, cols, lines)
 
 
-_ECON_ROLES = (
-    (("人员经费合计", "人员经费"), "personnel_total"),
-    (("公用经费合计", "公用经费"), "public_total"),
-    (("合计", "总计"), "total"),
-)
-
-
 def build_economic(ctx: _Ctx) -> Table:
-    cols = ctx.columns(_ECON_COLS)
+    cols = ctx.columns(VC.ECONOMIC_COLUMNS)
     lines: list[Line] = []
     for e in ctx.layout.entries:
         if e.code:
-            lines.append(ctx.line(e, cols, "row"))
+            lines.append(ctx.line(e, cols, R.ROW))
             continue
-        role = _label_role(e.key, _ECON_ROLES)
+        role = role_of(VL.ECONOMIC_ROLES, e.key)
         if role is None:
             ctx.drop(e, "a line with figures but no economic code and not a total")
             continue
@@ -314,21 +239,16 @@ def three_public_item(parts: list[str]) -> str | None:
     """The 三公 item a header path or label names, most specific component first."""
     for comp in reversed(parts):
         s = norm(comp)
-        if s in ("预算数", "决算数", "预算", "决算", ""):
+        if s in _TP_SKIP:
             continue
-        for frag, item in (
-            ("小计", "vehicle"), ("购置及运行", "vehicle"), ("运行维护", "vehicle_operation"), ("运行费", "vehicle_operation"),
-            ("购置", "vehicle_purchase"), ("出国", "abroad"), ("接待", "reception"), ("会议", "meeting"),
-            ("培训", "training"), ("合计", "total"), ("总计", "total"),
-        ):
-            if frag in s:
-                return item
+        item = VL.THREE_PUBLIC_ITEMS.key(s)
+        if item is not None:
+            return item
     return None
 
 
 def _measure(text: str) -> str | None:
-    s = norm(text)
-    return "budget" if "预算" in s else "actual" if "决算" in s or "实际" in s else None
+    return VC.THREE_PUBLIC_MEASURES.key(norm(text))
 
 
 def build_three_public(ctx: _Ctx) -> Table:
@@ -372,41 +292,15 @@ def build_three_public(ctx: _Ctx) -> Table:
     return ctx.table(ThreePublicTable, cols, lines)
 
 
-_ASSET_ROLES: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("净资产合计", "净资产"), "net_assets"),
-    (("负债合计", "负债总计"), "liabilities"),
-    (("资产合计", "资产总计"), "assets_total"),
-    (("流动资产",), "current"),
-    (("单价50万元以上通用设备", "单价50万元以上"), "general_large"),
-    (("单价100万元以上专用设备", "单价100万元以上"), "special_large"),
-    (("一般公务用车",), "vehicle_general"),
-    (("执法执勤用车",), "vehicle_enforcement"),
-    (("特种专业技术用车",), "vehicle_special"),
-    (("其他用车",), "vehicle_other"),
-    (("车辆",), "vehicles"),
-    (("其他固定资产",), "other_fixed"),
-    (("固定资产",), "fixed"),
-    (("房屋",), "buildings"),
-    (("通用设备",), "general_equipment"),
-    (("专用设备",), "special_equipment"),
-    (("累计折旧",), "depreciation"),
-    (("长期股权投资",), "long_equity"),
-    (("长期债券投资",), "long_bond"),
-    (("长期投资", "对外投资"), "long_investment"),
-    (("在建工程",), "construction"),
-    (("无形资产",), "intangible"),
-    (("累计摊销",), "amortization"),
-    (("其他资产",), "other_assets"),
-)
 _UNIT_SUFFIX = re.compile(r"[(（][^()（）]*[)）]$")
 
 
 def build_assets(ctx: _Ctx) -> Table:
-    cols = ctx.columns(_ASSET_COLS)
+    cols = ctx.columns(VC.ASSET_COLUMNS)
     lines: list[Line] = []
     for e in ctx.layout.entries:
         key = _UNIT_SUFFIX.sub("", e.key)
-        role = _label_role(key, _ASSET_ROLES)
+        role = role_of(VL.ASSET_ROLES, key)
         if role is None:
             ctx.drop(e, "asset line not recognised")
             continue

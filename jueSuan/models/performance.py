@@ -9,6 +9,7 @@ import attrs
 
 from ..numbers import Unit
 from ..source import SourceRef
+from ..vocab.keys import ColumnKey, FundKey, key_of
 from .tables import Figure
 
 
@@ -46,6 +47,7 @@ class FundLine:
     values: tuple[tuple[str, Figure], ...] = ()  # initial, budget, executed, weight, rate, score
 
     def get(self, column: str) -> Figure | None:
+        column = key_of(ColumnKey, column)
         return next((f for k, f in self.values if k == column), None)
 
 
@@ -85,6 +87,7 @@ class PerformanceEvaluation:
     grade_ref: SourceRef | None = None
 
     def fund(self, key: str) -> FundLine | None:
+        key = key_of(FundKey, key)
         return next((f for f in self.funds if f.key == key), None)
 
     @property
@@ -118,6 +121,7 @@ class TargetSheet:
     indicator_header: bool = False  # the 一级指标/二级指标/… header was found
 
     def fund(self, key: str) -> tuple[str, Figure] | None:
+        key = key_of(FundKey, key)
         return next(((label, f) for k, label, f in self.funds if k == key), None)
 
     @property

@@ -14,6 +14,7 @@ import attrs
 
 from ..numbers import Amount, AmountKind, Unit
 from ..source import SourceRef
+from ..vocab.keys import ColumnKey, Role, key_of
 
 
 class TableKind(enum.Enum):
@@ -136,6 +137,7 @@ class Line:
     values: tuple[tuple[str, Figure], ...] = ()
 
     def get(self, column: str) -> Figure | None:
+        column = key_of(ColumnKey, column)  # an unknown column key raises, never a silent None
         for k, f in self.values:
             if k == column:
                 return f
@@ -165,12 +167,14 @@ class Table:
         return self.dropped == 0
 
     def column(self, key: str) -> Column | None:
+        key = key_of(ColumnKey, key)  # typed keys (vocab/keys.py): an unknown key raises KeyError
         return next((c for c in self.columns if c.key == key), None)
 
     def find(self, role: str, side: str | None = None) -> Line | None:
         return next(self.all(role, side), None)
 
     def all(self, role: str, side: str | None = None) -> Iterator[Line]:
+        role = key_of(Role, role)
         return (ln for ln in self.lines if ln.role == role and (side is None or ln.side == side))
 
     def by_code(self, code: str) -> Line | None:

@@ -38,6 +38,7 @@ import attrs
 
 from ..numbers import detect_unit, normalize_text, parse_amount
 from ..source import SourceRef, col_letters
+from ..vocab.titles import NOTE_STARTS, TITLE_ENDINGS
 from .base import Block, Cell, Document, Paragraph, Problem, make_grid
 from .numfmt import MISSING_CACHED_VALUE
 from .safety import CellBudget
@@ -89,16 +90,18 @@ class SheetData:
     errors: list[tuple[int, int, str, str]] = attrs.field(factory=list)  # (row, col, text, reason)
 
 
-_TITLE_END = ("表", "表)", "表）")
+_TITLE_END = TITLE_ENDINGS.spellings("end")
+_TITLE_INSIDE = TITLE_ENDINGS.spellings("inside")
+_NOTE_STARTS = NOTE_STARTS.spellings("sheet_note")
 
 
 def _is_title(text: str) -> bool:
     s = normalize_text(text)
-    return 0 < len(s) <= 60 and (s.endswith(_TITLE_END) or "决算表" in s or "情况表" in s)
+    return 0 < len(s) <= 60 and (s.endswith(_TITLE_END) or any(w in s for w in _TITLE_INSIDE))
 
 
 def _is_note(text: str) -> bool:
-    return normalize_text(text).startswith(("注", "说明", "备注", "填报说明", "附注"))
+    return normalize_text(text).startswith(_NOTE_STARTS)
 
 
 @attrs.define

@@ -9,10 +9,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from ..builders.narrative.subjects import key
 from ..findings import Finding, Severity
 from ..models import BudgetTableKind, Figure, Level, Line, Quote, Report, Table, TableKind
+from ..vocab.keys import ColumnKey, Role
 from .engine import Check, fmt, printed_line, rule
+from .tables import line_figure
 
-_T5_COLUMNS = (("budget_total", "total"), ("budget_basic", "basic"), ("budget_project", "project"))
-_THREE_PUBLIC = ("total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operation", "reception")
+C = ColumnKey
+R = Role
+
+_T5_COLUMNS = ((C.BUDGET_TOTAL, C.TOTAL), (C.BUDGET_BASIC, C.BASIC), (C.BUDGET_PROJECT, C.PROJECT))
+_THREE_PUBLIC = (R.TOTAL, R.ABROAD, R.VEHICLE, R.VEHICLE_PURCHASE, R.VEHICLE_OPERATION, R.RECEPTION)
 
 
 def _budget(c: Check) -> Report:
@@ -121,17 +126,17 @@ def xd001(c: Check) -> Iterator[Finding]:
                         f"给出的预算是{b.year}年度的，决算是{c.report.year}年度的：年初预算未核对", [])
         return
     t5, b5 = c.table(TableKind.GPB_EXPENDITURE), b.table(BudgetTableKind.GPB_EXPENDITURE)
-    if t5 is not None and b5 is not None and t5.column("budget_total") is not None:
+    if t5 is not None and b5 is not None and t5.column(C.BUDGET_TOTAL) is not None:
         pairs: list[tuple[Line, Line | None]] = []
         for ln in t5.lines:
             if ln.code:
                 pairs.append((ln, b5.by_code(ln.code)))
-            elif ln.role == "total":
-                pairs.append((ln, b5.find("total")))
+            elif ln.role == R.TOTAL:
+                pairs.append((ln, b5.find(R.TOTAL)))
         for ln, other in pairs:
             where = printed_line(ln.label, ln.code)
             if other is None:
-                f = ln.get("budget_total")
+                f = ln.get(C.BUDGET_TOTAL)
                 if f is not None and f.is_number and f.value != 0:
                     yield c.finding(Severity.WARNING, t5.display_title, where,
                                     f"{t5.display_title}「{where}」年初预算 {f.printed}：{b5.display_title}中没有此科目",
@@ -148,8 +153,8 @@ def xd001(c: Check) -> Iterator[Finding]:
     if t7 is not None and b9 is not None:
         for role in _THREE_PUBLIC:
             mine, theirs = t7.find(role), b9.find(role)
-            f: Figure | None = mine.get("budget") if mine else None
-            g: Figure | None = theirs.get("budget") if theirs else None
+            f: Figure | None = mine.get(C.BUDGET) if mine else None
+            g: Figure | None = theirs.get(C.BUDGET) if theirs else None
             if mine is None or theirs is None or f is None or g is None:
                 continue
             yield from _same(c, t7.display_title, mine.label, f"{mine.label}预算数", f,
@@ -169,8 +174,7 @@ _PREVIOUS_SUBJECTS: dict[str, tuple[TableKind, str, str | None, str]] = {
 
 def _figure(report: Report, kind: TableKind, role: str, side: str | None, column: str) -> Figure | None:
     t = report.table(kind)
-    ln = t.find(role, side) if t is not None else None
-    return ln.get(column) if ln is not None else None
+    return line_figure(t.find(role, side) if t is not None else None, column)
 
 
 def _interval(f: Figure) -> tuple[Decimal, Decimal]:

@@ -6,12 +6,15 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..models import Table, TableKind
+from ..vocab.keys import ColumnKey, Role
 from .engine import Check, Signed, rule
 from .tables import table_line
 
 T = TableKind
+C = ColumnKey
+R = Role
 
-_ASSET_COLS = {"val_open": "价值年初数", "val_close": "价值年末数", "qty_open": "数量年初数", "qty_close": "数量年末数"}
+_ASSET_COLS = {C.VAL_OPEN: "价值年初数", C.VAL_CLOSE: "价值年末数", C.QTY_OPEN: "数量年初数", C.QTY_CLOSE: "数量年末数"}
 
 
 def _asset(t: Table, role: str, col: str) -> Signed:
@@ -38,7 +41,7 @@ def _asset_parts(c: Check, parent_role: str, part_roles: tuple[str, ...], skip_b
 @rule("AS001", "assets.fixed", "资产负债情况表：固定资产 = 房屋 + 通用设备 + 专用设备 + 其他固定资产", [T.ASSETS], source="A-1")
 def as001(c: Check) -> Iterator[Finding]:
     """固定资产 equals the sum of its parts (value, 年初 and 年末; counts where the parent has one)."""
-    yield from _asset_parts(c, "fixed", ("buildings", "general_equipment", "special_equipment", "other_fixed"), False)
+    yield from _asset_parts(c, R.FIXED, (R.BUILDINGS, R.GENERAL_EQUIPMENT, R.SPECIAL_EQUIPMENT, R.OTHER_FIXED), False)
 
 
 @rule("AS002", "assets.total", "资产负债情况表：资产合计 = 流动资产 + 固定资产 − 累计折旧 + 长期投资 + 在建工程 + 无形资产 − 累计摊销 + 其他资产",
@@ -48,13 +51,13 @@ def as002(c: Check) -> Iterator[Finding]:
     progress + intangibles − amortisation + other assets (年初 and 年末)."""
     t = c.table(T.ASSETS)
     assert t is not None
-    total = t.find("assets_total")
+    total = t.find(R.ASSETS_TOTAL)
     if total is None:
         return
-    layout = (("current", 1), ("fixed", 1), ("depreciation", -1), ("long_equity", 1), ("long_bond", 1),
-              ("long_investment", 1), ("construction", 1), ("intangible", 1), ("amortization", -1),
-              ("other_assets", 1))
-    for col in ("val_open", "val_close"):
+    layout = ((R.CURRENT, 1), (R.FIXED, 1), (R.DEPRECIATION, -1), (R.LONG_EQUITY, 1), (R.LONG_BOND, 1),
+              (R.LONG_INVESTMENT, 1), (R.CONSTRUCTION, 1), (R.INTANGIBLE, 1), (R.AMORTIZATION, -1),
+              (R.OTHER_ASSETS, 1))
+    for col in (C.VAL_OPEN, C.VAL_CLOSE):
         terms: list[Signed] = []
         for role, sign in layout:
             _s, lbl, f = _asset(t, role, col)
@@ -66,12 +69,12 @@ def as002(c: Check) -> Iterator[Finding]:
 @rule("AS003", "assets.net", "资产负债情况表：净资产合计 = 资产合计 − 负债合计", [T.ASSETS], source="A-1")
 def as003(c: Check) -> Iterator[Finding]:
     """净资产合计 equals 资产合计 − 负债合计 (年初 and 年末)."""
-    if (found := table_line(c, T.ASSETS, "net_assets")) is None:
+    if (found := table_line(c, T.ASSETS, R.NET_ASSETS)) is None:
         return
     t, net = found
-    for col in ("val_open", "val_close"):
+    for col in (C.VAL_OPEN, C.VAL_CLOSE):
         yield from c.identity(t.display_title, f"{net.label}／{_ASSET_COLS[col]}", net.label, net.get(col),
-                              [_asset(t, "assets_total", col), (-1, *_asset(t, "liabilities", col)[1:])])
+                              [_asset(t, R.ASSETS_TOTAL, col), (-1, *_asset(t, R.LIABILITIES, col)[1:])])
 
 
 @rule("AS004", "assets.vehicles", "资产负债情况表：车辆 = 一般公务用车 + 执法执勤用车 + 特种专业技术用车 + 其他用车（数量、价值）",
@@ -90,8 +93,8 @@ def as005(c: Check) -> Iterator[Finding]:
     车辆 and 单价50万元以上通用设备 within 通用设备, 单价100万元以上专用设备 within 专用设备."""
     t = c.table(T.ASSETS)
     assert t is not None
-    for child, parent in (("vehicles", "general_equipment"), ("general_large", "general_equipment"),
-                          ("special_large", "special_equipment")):
+    for child, parent in ((R.VEHICLES, R.GENERAL_EQUIPMENT), (R.GENERAL_LARGE, R.GENERAL_EQUIPMENT),
+                          (R.SPECIAL_LARGE, R.SPECIAL_EQUIPMENT)):
         ch, pa = t.find(child), t.find(parent)
         if ch is None or pa is None:
             continue

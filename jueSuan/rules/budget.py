@@ -15,8 +15,13 @@ import attrs
 from ..findings import Finding, Severity
 from ..models import BudgetTableKind, Figure, Line, Table
 from ..numbers import parse_amount
+from ..vocab.keys import ColumnKey, FundKey, Role
 from .engine import Check, Signed, printed_line, rule
 from .tables import hierarchy
+
+C = ColumnKey
+F = FundKey
+R = Role
 
 B = BudgetTableKind
 _TWO_SIDED = (B.SUMMARY, B.FISCAL_SUMMARY)
@@ -37,7 +42,7 @@ _ROW_PARTS: dict[BudgetTableKind, tuple[str, tuple[str, ...]]] = {
 
 def _final(t: Table, side: str) -> Line | None:
     """The last total of a side of a 总表: 收入总计 (Shanghai), 收入合计 (Jiangsu, below 当年收入小计)."""
-    lines = [ln for ln in t.lines if ln.side == side and ln.role in ("total", "grand_total")]
+    lines = [ln for ln in t.lines if ln.side == side and ln.role in (R.TOTAL, R.GRAND_TOTAL)]
     return lines[-1] if lines else None
 
 
@@ -68,27 +73,27 @@ def bg001(c: Check) -> Iterator[Finding]:
                 parent: Line | None = None
                 subs: list[Line] = []
                 for ln in [*lines, None]:  # type: ignore[list-item]
-                    if ln is None or ln.role != "sub":
+                    if ln is None or ln.role != R.SUB:
                         if parent is not None and len(subs) >= 2 and not any("其中" in s.label for s in subs):
                             yield from c.identity(title, f"{parent.label}／{key}", parent.label, parent.get(key),
                                                   [(1, s.label, s.get(key)) for s in subs], complete=t.complete)
                         parent, subs = None, []
                     if ln is None:
                         break
-                    if ln.role == "item":
+                    if ln.role == R.ITEM:
                         acc.append((1, ln.label, ln.get(key)))
                         parent = ln
-                    elif ln.role == "sub":
+                    elif ln.role == R.SUB:
                         if parent is not None:
                             subs.append(ln)
-                    elif ln.role in ("total", "grand_total"):
+                    elif ln.role in (R.TOTAL, R.GRAND_TOTAL):
                         yield from c.identity(title, ln.label, ln.label, ln.get(key), acc, complete=t.complete)
                         acc = [(1, ln.label, ln.get(key))]
         income = _final(t, "income")
         spent = _final(t, "expenditure")
         if income is not None and spent is not None:
             key = _keys([income])[0] if income.values else "amount"
-            other = spent.get(key) or spent.get("amount")
+            other = spent.get(key) or spent.get(C.AMOUNT)
             yield from c.identity(title, "总计", income.label, income.get(key), [(1, spent.label, other)])
 
 
@@ -120,11 +125,11 @@ def bg002(c: Check) -> Iterator[Finding]:
         for ln in t.lines:
             keys = [k for k in parts if ln.get(k) is not None]
             if "basic" in keys and ("personnel" in keys or "public" in keys):  # 基本支出 = 人员经费 + 公用经费
-                yield from c.identity(t.display_title, ln.label, labels.get("basic", "基本支出"), ln.get("basic"),
+                yield from c.identity(t.display_title, ln.label, labels.get("basic", "基本支出"), ln.get(C.BASIC),
                                       [(1, labels.get(k, k), ln.get(k)) for k in ("personnel", "public")])
                 keys = [k for k in keys if k not in ("personnel", "public")]
-            if ln.side != "income" and ln.get("amount") is not None and keys:
-                yield from c.identity(t.display_title, ln.label, labels.get("amount", "合计"), ln.get("amount"),
+            if ln.side != "income" and ln.get(C.AMOUNT) is not None and keys:
+                yield from c.identity(t.display_title, ln.label, labels.get("amount", "合计"), ln.get(C.AMOUNT),
                                       [(1, labels.get(k, k), ln.get(k)) for k in keys])
 
 
@@ -146,7 +151,7 @@ def bg003(c: Check) -> Iterator[Finding]:
 def _total(t: Table | None, col: str) -> tuple[str, Figure | None]:
     if t is None:
         return "", None
-    ln = t.find("total")
+    ln = t.find(R.TOTAL)
     return (ln.label if ln else ""), (ln.get(col) if ln else None)
 
 
@@ -170,29 +175,29 @@ def bg004(c: Check) -> Iterator[Finding]:
         gi, ge = _final(s, "income"), _final(s, "expenditure")
         label, f = _total(inc, "total")
         if gi is not None:
-            yield from _same(c, s, gi.label, gi.get("amount"), inc, label, f)
+            yield from _same(c, s, gi.label, gi.get(C.AMOUNT), inc, label, f)
         label, f = _total(exp, "total")
         if ge is not None:
-            yield from _same(c, s, ge.label, ge.get("amount"), exp, label, f)
+            yield from _same(c, s, ge.label, ge.get(C.AMOUNT), exp, label, f)
         if exp is not None:
             classes = {ln.key: ln for ln in exp.lines if ln.code and len(ln.code) == 3}
-            for ln in s.all("item", "expenditure"):
+            for ln in s.all(R.ITEM, "expenditure"):
                 other = classes.get(ln.key)
-                f = ln.get("amount")
+                f = ln.get(C.AMOUNT)
                 if other is None and classes and f is not None and f.is_number and f.value != 0:
                     yield c.finding(Severity.WARNING, s.display_title, ln.label,
                                     f"{s.display_title}「{ln.label}」{f.printed}：{exp.display_title}中没有同名的类"
                                     f"（{'、'.join(x.label for x in classes.values())}）", [(1, ln.label, f)])
                 if other is not None:
-                    yield from _same(c, s, ln.label, ln.get("amount"), exp, printed_line(other.label, other.code),
-                                     other.get("total"))
+                    yield from _same(c, s, ln.label, ln.get(C.AMOUNT), exp, printed_line(other.label, other.code),
+                                     other.get(C.TOTAL))
     fs = c.table(B.FISCAL_SUMMARY)
     if fs is not None:
         total = _final(fs, "expenditure")
-        for col, kind in (("gpb", B.GPB_EXPENDITURE), ("gov_fund", B.GOV_FUND), ("soe", B.SOE_CAPITAL)):
+        for col, kind in ((C.GPB, B.GPB_EXPENDITURE), (C.GOV_FUND, B.GOV_FUND), (C.SOE, B.SOE_CAPITAL)):
             t = c.table(kind)
             label, f = _total(t, "total")
-            if total is not None and t is not None and t.find("total") is not None:
+            if total is not None and t is not None and t.find(R.TOTAL) is not None:
                 yield from _same(c, fs, f"{total.label}／{col}", total.get(col), t, label, f)
     gpb = c.table(B.GPB_EXPENDITURE)
     econ = c.table(B.BASIC_ECONOMIC)
@@ -204,9 +209,9 @@ def bg004(c: Check) -> Iterator[Finding]:
 
 def _three_public_identity(c: Check, t: Table, lhs: Line, first: list[Signed], second: list[Signed]) -> Iterator[Finding]:
     """``lhs = Σ first``; when that fails and ``second`` (first plus 会议费/培训费) holds, nothing."""
-    found = list(c.identity(t.display_title, lhs.label, lhs.label, lhs.get("budget"), first, complete=t.complete))
+    found = list(c.identity(t.display_title, lhs.label, lhs.label, lhs.get(C.BUDGET), first, complete=t.complete))
     if second and any(f.severity in (Severity.ERROR, Severity.UNCHECKED) for f in found):
-        alt = list(c.identity(t.display_title, lhs.label, lhs.label, lhs.get("budget"), second, complete=t.complete))
+        alt = list(c.identity(t.display_title, lhs.label, lhs.label, lhs.get(C.BUDGET), second, complete=t.complete))
         if not any(f.severity is Severity.ERROR for f in alt):
             yield from alt
             return
@@ -221,23 +226,23 @@ def bg005(c: Check) -> Iterator[Finding]:
     t = c.table(B.THREE_PUBLIC)
     if t is None:
         return
-    total, vehicle, whole = t.find("total"), t.find("vehicle"), t.find("all")
+    total, vehicle, whole = t.find(R.TOTAL), t.find(R.VEHICLE), t.find(R.ALL)
     parts = [t.find(r) for r in ("abroad", "vehicle", "reception")]
     if vehicle is None:
         parts = [t.find(r) for r in ("abroad", "vehicle_purchase", "vehicle_operation", "reception")]
-    first: list[Signed] = [(1, ln.label, ln.get("budget")) for ln in parts if ln is not None]
-    extra = [ln for ln in (t.find("meeting"), t.find("training")) if ln is not None]
-    second = first + [(1, ln.label, ln.get("budget")) for ln in extra] if extra else []
+    first: list[Signed] = [(1, ln.label, ln.get(C.BUDGET)) for ln in parts if ln is not None]
+    extra = [ln for ln in (t.find(R.MEETING), t.find(R.TRAINING)) if ln is not None]
+    second = first + [(1, ln.label, ln.get(C.BUDGET)) for ln in extra] if extra else []
     if total is not None:
         yield from _three_public_identity(c, t, total, first, second)
     if whole is not None and total is not None:  # 合计 = “三公”经费小计 + 会议费 + 培训费
-        yield from c.identity(t.display_title, whole.label, whole.label, whole.get("budget"),
-                              [(1, total.label, total.get("budget"))]
-                              + [(1, ln.label, ln.get("budget")) for ln in extra], complete=t.complete)
+        yield from c.identity(t.display_title, whole.label, whole.label, whole.get(C.BUDGET),
+                              [(1, total.label, total.get(C.BUDGET))]
+                              + [(1, ln.label, ln.get(C.BUDGET)) for ln in extra], complete=t.complete)
     if vehicle is not None:
-        yield from c.identity(t.display_title, vehicle.label, vehicle.label, vehicle.get("budget"),
-                              [(1, ln.label, ln.get("budget")) for ln in (t.find("vehicle_purchase"),
-                                                                          t.find("vehicle_operation")) if ln],
+        yield from c.identity(t.display_title, vehicle.label, vehicle.label, vehicle.get(C.BUDGET),
+                              [(1, ln.label, ln.get(C.BUDGET)) for ln in (t.find(R.VEHICLE_PURCHASE),
+                                                                          t.find(R.VEHICLE_OPERATION)) if ln],
                               complete=t.complete)
 
 
@@ -247,8 +252,8 @@ def bg006(c: Check) -> Iterator[Finding]:
     """In every 财政项目支出绩效目标表 of the budget, the project's funds add up: 项目资金总额 is its
     财政资金 plus 其他资金, and 年度资金申请总额 is 当年财政拨款 plus 上年结转资金 plus 其他资金."""
     for sheet in c.report.targets:
-        for total, parts in (("project_total", ("project_fiscal", "project_other")),
-                             ("annual_total", ("annual_fiscal", "annual_carryover", "annual_other"))):
+        for total, parts in ((F.PROJECT_TOTAL, (F.PROJECT_FISCAL, F.PROJECT_OTHER)),
+                             (F.ANNUAL_TOTAL, (F.ANNUAL_FISCAL, F.ANNUAL_CARRYOVER, F.ANNUAL_OTHER))):
             lhs = sheet.fund(total)
             terms = [sheet.fund(k) for k in parts]
             if lhs is None:

@@ -7,14 +7,14 @@ from collections.abc import Iterator
 from ..builders.layout import norm_label
 from ..findings import Finding, Severity
 from ..models import Figure, Level, Line, Table, TableKind
+from ..vocab.keys import ColumnKey, Role
 from .economic import econ_figure
 from .engine import Check, Signed, printed_line, rule
+from .tables import line_figure
 
 T = TableKind
-
-
-def _fig(line: Line | None, col: str = "amount") -> Figure | None:
-    return None if line is None else line.get(col)
+C = ColumnKey
+R = Role
 
 
 def _name_key(label: str) -> str:
@@ -37,9 +37,9 @@ def xt001(c: Check) -> Iterator[Finding]:
         yield c.unchecked(t2.display_title, "合计", "收入决算表未找到合计行")
         return
     where = f"{t2.display_title}／{t1.display_title}"
-    yield from c.identity(where, "本年收入合计", f"{t2.display_title} 合计", total.get("total"),
-                          [(1, f"{t1.display_title} 本年收入合计", _fig(t1.find("income_total", "income")))])
-    items = {ln.key: ln for ln in t1.all("income_item", "income")}
+    yield from c.identity(where, "本年收入合计", f"{t2.display_title} 合计", total.get(C.TOTAL),
+                          [(1, f"{t1.display_title} 本年收入合计", line_figure(t1.find(R.INCOME_TOTAL, "income")))])
+    items = {ln.key: ln for ln in t1.all(R.INCOME_ITEM, "income")}
     fiscal_parts = [items[k] for k in ("gpb", "gov_fund", "soe") if k in items] or (
         [items["fiscal"]] if "fiscal" in items else [])
     mapping: list[tuple[str, list[Line]]] = [("fiscal", fiscal_parts)] + [
@@ -50,7 +50,7 @@ def xt001(c: Check) -> Iterator[Finding]:
         if column is None or not lines:
             continue
         yield from c.identity(where, column.label, f"{t2.display_title} 合计 {column.label}", total.get(col),
-                              [(1, f"{t1.display_title} {ln.label}", _fig(ln)) for ln in lines])
+                              [(1, f"{t1.display_title} {ln.label}", line_figure(ln)) for ln in lines])
 
 
 @rule("XT002", "cross.expenditure_summary", "支出决算表 合计 = 总表 本年支出合计；总表各类支出 = 支出决算表对应类",
@@ -62,8 +62,8 @@ def xt002(c: Check) -> Iterator[Finding]:
     assert t3 is not None and t1 is not None
     where = f"{t3.display_title}／{t1.display_title}"
     if t3.total is not None:
-        yield from c.identity(where, "本年支出合计", f"{t3.display_title} 合计", t3.total.get("total"),
-                              [(1, f"{t1.display_title} 本年支出合计", _fig(t1.find("expense_total", "expenditure")))])
+        yield from c.identity(where, "本年支出合计", f"{t3.display_title} 合计", t3.total.get(C.TOTAL),
+                              [(1, f"{t1.display_title} 本年支出合计", line_figure(t1.find(R.EXPENSE_TOTAL, "expenditure")))])
     yield from _match_classes(c, where, t1, "amount", t3, "total")
 
 
@@ -74,10 +74,10 @@ def _match_classes(c: Check, where: str, summary: Table, s_col: str, detail: Tab
     detail row whose name the summary does not print is reported as not checked."""
     rows = _classes_by_name(detail)
     seen: set[str] = set()
-    for ln in summary.all("class", "expenditure"):
+    for ln in summary.all(R.CLASS, "expenditure"):
         key = _name_key(ln.label)
         row = rows.get(key)
-        fig = _fig(ln, s_col)
+        fig = line_figure(ln, s_col)
         if row is None:
             if fig is not None and fig.is_number and fig.value != 0:
                 yield c.finding(c.severity, where, ln.label,
@@ -102,13 +102,13 @@ def xt003(c: Check) -> Iterator[Finding]:
     t4, t1 = c.table(T.FISCAL_SUMMARY), c.table(T.SUMMARY)
     assert t4 is not None and t1 is not None
     where = f"{t4.display_title}／{t1.display_title}"
-    items = {ln.key: ln for ln in t1.all("income_item", "income")}
-    for ln in t4.all("fund", "income"):
+    items = {ln.key: ln for ln in t1.all(R.INCOME_ITEM, "income")}
+    for ln in t4.all(R.FUND, "income"):
         other = items.get(ln.key)
         if other is None:
             continue
-        yield from c.identity(where, ln.label, f"{t4.display_title} {ln.label}", _fig(ln),
-                              [(1, f"{t1.display_title} {other.label}", _fig(other))])
+        yield from c.identity(where, ln.label, f"{t4.display_title} {ln.label}", line_figure(ln),
+                              [(1, f"{t1.display_title} {other.label}", line_figure(other))])
 
 
 @rule("XT004", "cross.income_fiscal", "收入决算表 合计 财政拨款收入 = 财政拨款总表 本年收入合计",
@@ -120,8 +120,8 @@ def xt004(c: Check) -> Iterator[Finding]:
     if t2.total is None:
         return
     yield from c.identity(f"{t2.display_title}／{t4.display_title}", "财政拨款收入",
-                          f"{t2.display_title} 合计 财政拨款收入", t2.total.get("fiscal"),
-                          [(1, f"{t4.display_title} 本年收入合计", _fig(t4.find("income_total", "income")))])
+                          f"{t2.display_title} 合计 财政拨款收入", t2.total.get(C.FISCAL),
+                          [(1, f"{t4.display_title} 本年收入合计", line_figure(t4.find(R.INCOME_TOTAL, "income")))])
 
 
 @rule("XT005", "cross.fiscal_gpb", "财政拨款总表 一般公共预算财政拨款列 = 一般公共预算财政拨款支出决算表（合计及各类）",
@@ -134,8 +134,8 @@ def xt005(c: Check) -> Iterator[Finding]:
     where = f"{t4.display_title}／{t5.display_title}"
     if t5.total is not None:
         yield from c.identity(where, "本年支出合计", f"{t4.display_title} 本年支出合计（一般公共预算）",
-                              _fig(t4.find("expense_total", "expenditure"), "gpb"),
-                              [(1, f"{t5.display_title} {t5.total.label}", t5.total.get("total"))])
+                              line_figure(t4.find(R.EXPENSE_TOTAL, "expenditure"), "gpb"),
+                              [(1, f"{t5.display_title} {t5.total.label}", t5.total.get(C.TOTAL))])
     yield from _match_classes(c, where, t4, "gpb", t5, "total")
 
 
@@ -148,7 +148,7 @@ def xt006(c: Check) -> Iterator[Finding]:
     assert t5 is not None and t3 is not None
     where = f"{t5.display_title}／{t3.display_title}"
     for ln in t5.lines:
-        other = t3.by_code(ln.code) if ln.code else t3.total if ln.role == "total" else None
+        other = t3.by_code(ln.code) if ln.code else t3.total if ln.role == R.TOTAL else None
         for col in ("total", "basic", "project"):
             fig = ln.get(col)
             if other is None:
@@ -176,19 +176,19 @@ def xt007(c: Check) -> Iterator[Finding]:
         yield c.unchecked(t5.display_title, "合计", "未找到合计行")
         return
     parts: list[Signed] = [(1, f"{t6.display_title} {ln.label}", econ_figure(ln)) for ln in
-                           (t6.find("personnel_total"), t6.find("public_total")) if ln is not None]
-    total6 = t6.find("total")
-    if not parts and total6 is not None and total6.get("personnel") is not None:
-        parts = [(1, f"{t6.display_title} {total6.label} 人员经费", total6.get("personnel")),
-                 (1, f"{t6.display_title} {total6.label} 公用经费", total6.get("public"))]
+                           (t6.find(R.PERSONNEL_TOTAL), t6.find(R.PUBLIC_TOTAL)) if ln is not None]
+    total6 = t6.find(R.TOTAL)
+    if not parts and total6 is not None and total6.get(C.PERSONNEL) is not None:
+        parts = [(1, f"{t6.display_title} {total6.label} 人员经费", total6.get(C.PERSONNEL)),
+                 (1, f"{t6.display_title} {total6.label} 公用经费", total6.get(C.PUBLIC))]
     if not parts:
         yield c.unchecked(t6.display_title, "人员经费合计／公用经费合计", "未找到人员经费合计或公用经费合计")
         return
     yield from c.identity(f"{t5.display_title}／{t6.display_title}", "基本支出",
-                          f"{t5.display_title} {t5.total.label} 基本支出", t5.total.get("basic"), parts)
+                          f"{t5.display_title} {t5.total.label} 基本支出", t5.total.get(C.BASIC), parts)
 
 
-_ECON_3P = (("30212", "abroad", "因公出国（境）费"), ("30217", "reception", "公务接待费"),
+_ECON_3P = (("30212", R.ABROAD, "因公出国（境）费"), ("30217", R.RECEPTION, "公务接待费"),
             ("30231", "vehicle_operation", "公务用车运行维护费"), ("31013", "vehicle_purchase", "公务用车购置费"))
 
 
@@ -205,22 +205,22 @@ def xt008(c: Check) -> Iterator[Finding]:
         target = t7.find(item)
         if ln is None or target is None:
             continue
-        yield from c.identity(where, f"{code} {ln.label}", f"{t6.display_title} {code} {ln.label}", _fig(ln),
-                              [(1, f"{t7.display_title} {name} 决算数", target.get("actual"))], relation="<=")
+        yield from c.identity(where, f"{code} {ln.label}", f"{t6.display_title} {code} {ln.label}", line_figure(ln),
+                              [(1, f"{t7.display_title} {name} 决算数", target.get(C.ACTUAL))], relation="<=")
 
 
-_FUND_TABLES = ((T.GOV_FUND, "gov_fund", "政府性基金预算财政拨款"), (T.SOE_CAPITAL, "soe", "国有资本经营预算财政拨款"))
+_FUND_TABLES = ((T.GOV_FUND, C.GOV_FUND, "政府性基金预算财政拨款"), (T.SOE_CAPITAL, C.SOE, "国有资本经营预算财政拨款"))
 
 
 def _fund_column(t4: Table, fund: str) -> dict[str, Figure | None]:
-    inc = next((ln for ln in t4.all("fund", "income") if ln.key == fund), None)
-    opening = next((ln for ln in t4.all("opening_fund", "income") if ln.key == fund), None)
-    closing = next((ln for ln in t4.all("closing_fund") if ln.key == fund), None)
+    inc = next((ln for ln in t4.all(R.FUND, "income") if ln.key == fund), None)
+    opening = next((ln for ln in t4.all(R.OPENING_FUND, "income") if ln.key == fund), None)
+    closing = next((ln for ln in t4.all(R.CLOSING_FUND) if ln.key == fund), None)
     return {
-        "opening": _fig(opening),
-        "income": _fig(inc),
-        "expense": _fig(t4.find("expense_total", "expenditure"), fund),
-        "closing": _fig(closing) if closing is not None else _fig(t4.find("closing", "expenditure"), fund),
+        "opening": line_figure(opening),
+        "income": line_figure(inc),
+        "expense": line_figure(t4.find(R.EXPENSE_TOTAL, "expenditure"), fund),
+        "closing": line_figure(closing) if closing is not None else line_figure(t4.find(R.CLOSING, "expenditure"), fund),
     }
 
 
@@ -236,18 +236,18 @@ def xt009(c: Check) -> Iterator[Finding]:
         t = c.table(kind)
         if t is None:
             continue
-        total = t.find("total")
+        total = t.find(R.TOTAL)
         where = f"{t4.display_title}／{t.display_title}"
         for col, fig in _fund_column(t4, fund).items():
             if fig is None:
                 continue
-            if total is not None and t.column(col) is not None and _fig(total, col) is None:
+            if total is not None and t.column(col) is not None and line_figure(total, col) is None:
                 # the table has the column but its 合计 prints no figure there: never compared with a 0
                 yield c.unchecked(where, f"{fname}／{names[col]}", f"{t.display_title} 合计行的{names[col]}未印出数字",
                                   [(1, f"{t4.display_title} {fname} {names[col]}", fig)])
                 continue
             yield from c.identity(where, f"{fname}／{names[col]}", f"{t4.display_title} {fname} {names[col]}", fig,
-                                  [(1, f"{t.display_title} 合计 {names[col]}", _fig(total, col))])
+                                  [(1, f"{t.display_title} 合计 {names[col]}", line_figure(total, col))])
 
 
 @rule("XT010", "cross.empty_fund_tables", "财政拨款总表某资金全为零 ⇒ 基金（国资）表无数据且附“本表无数据”说明",
@@ -282,12 +282,12 @@ def xt011(c: Check) -> Iterator[Finding]:
     assert t4 is not None and t1 is not None
     where = f"{t4.display_title}／{t1.display_title}"
     yield from c.identity(where, "年初结转和结余", f"{t4.display_title} 年初财政拨款结转和结余",
-                          _fig(t4.find("opening", "income")),
-                          [(1, f"{t1.display_title} 年初结转和结余", _fig(t1.find("opening", "income")))], relation="<=")
-    closing = t4.find("closing", "expenditure")
+                          line_figure(t4.find(R.OPENING, "income")),
+                          [(1, f"{t1.display_title} 年初结转和结余", line_figure(t1.find(R.OPENING, "income")))], relation="<=")
+    closing = t4.find(R.CLOSING, "expenditure")
     yield from c.identity(where, "年末结转和结余", f"{t4.display_title} 年末财政拨款结转和结余",
-                          _fig(closing, "total") or _fig(closing),
-                          [(1, f"{t1.display_title} 年末结转和结余", _fig(t1.find("closing", "expenditure")))],
+                          line_figure(closing, "total") or line_figure(closing),
+                          [(1, f"{t1.display_title} 年末结转和结余", line_figure(t1.find(R.CLOSING, "expenditure")))],
                           relation="<=")
 
 #: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).

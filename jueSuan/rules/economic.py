@@ -6,10 +6,12 @@ from collections.abc import Callable, Iterator
 
 from ..findings import Finding
 from ..models import Figure, Level, Line, Table, TableKind
+from ..vocab.keys import ColumnKey
 from .engine import Check, printed_line, rule
 from .tables import hierarchy, table_line
 
 T = TableKind
+C = ColumnKey
 
 PERSONNEL_CLASSES = ("301", "303")
 
@@ -19,7 +21,7 @@ def econ_figure(line: Line | None) -> Figure | None:
     公用经费 group it is printed in)."""
     if line is None:
         return None
-    for key in ("amount", "total", "personnel", "public"):
+    for key in (C.AMOUNT, C.TOTAL, C.PERSONNEL, C.PUBLIC):
         f = line.get(key)
         if f is not None:
             return f
@@ -69,11 +71,11 @@ def ec004(c: Check) -> Iterator[Finding]:
     their sum."""
     t = c.table(T.BASIC_ECONOMIC)
     assert t is not None
-    if t.column("personnel") is None or t.column("public") is None or t.column("amount") is None:
+    if t.column(C.PERSONNEL) is None or t.column(C.PUBLIC) is None or t.column(C.AMOUNT) is None:
         return
     for ln in t.lines:
-        yield from c.identity(t.display_title, printed_line(ln.label, ln.code), "合计", ln.get("amount"),
-                              [(1, "人员经费", ln.get("personnel")), (1, "公用经费", ln.get("public"))])
+        yield from c.identity(t.display_title, printed_line(ln.label, ln.code), "合计", ln.get(C.AMOUNT),
+                              [(1, "人员经费", ln.get(C.PERSONNEL)), (1, "公用经费", ln.get(C.PUBLIC))])
 
 #: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
 RULES = (ec001, ec002, ec003, ec004)

@@ -6,12 +6,15 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..models import TableKind
+from ..vocab.keys import ColumnKey, Role
 from .engine import Check, rule
 from .tables import line_figure, line_terms
 
 T = TableKind
+C = ColumnKey
+R = Role
 
-_FUND_LABEL = {"gpb": "一般公共预算财政拨款", "gov_fund": "政府性基金预算财政拨款", "soe": "国有资本经营预算财政拨款"}
+_FUND_LABEL = {C.GPB: "一般公共预算财政拨款", C.GOV_FUND: "政府性基金预算财政拨款", C.SOE: "国有资本经营预算财政拨款"}
 
 
 @rule("FA001", "fiscal.fund_columns", "财政拨款收入支出决算总表：支出各行 合计 = 一般公共预算 + 政府性基金 + 国有资本经营",
@@ -24,7 +27,7 @@ def fa001(c: Check) -> Iterator[Finding]:
     for ln in t.lines:
         if ln.side != "expenditure":
             continue
-        yield from c.identity(t.display_title, ln.label, "合计", ln.get("total"),
+        yield from c.identity(t.display_title, ln.label, "合计", ln.get(C.TOTAL),
                               [(1, _FUND_LABEL[k], ln.get(k)) for k in ("gpb", "gov_fund", "soe")])
 
 
@@ -35,18 +38,18 @@ def fa002(c: Check) -> Iterator[Finding]:
     t = c.table(T.FISCAL_SUMMARY)
     assert t is not None
     title = t.display_title
-    inc_total = t.find("income_total", "income")
+    inc_total = t.find(R.INCOME_TOTAL, "income")
     yield from c.identity(title, "本年收入合计", "本年收入合计", line_figure(inc_total),
-                          line_terms(list(t.all("fund", "income")), "amount"), complete=t.complete)
-    opening = t.find("opening", "income")
-    grand_in = t.find("grand_total", "income")
+                          line_terms(list(t.all(R.FUND, "income")), "amount"), complete=t.complete)
+    opening = t.find(R.OPENING, "income")
+    grand_in = t.find(R.GRAND_TOTAL, "income")
     yield from c.identity(title, "总计（收入）", "收入总计", line_figure(grand_in),
                           [(1, ln.label, line_figure(ln)) for ln in (inc_total, opening) if ln is not None])
-    exp_total = t.find("expense_total", "expenditure")
-    closing = t.find("closing", "expenditure")
-    grand_out = t.find("grand_total", "expenditure")
-    classes = list(t.all("class", "expenditure"))
-    for col in ("total", "gpb", "gov_fund", "soe"):
+    exp_total = t.find(R.EXPENSE_TOTAL, "expenditure")
+    closing = t.find(R.CLOSING, "expenditure")
+    grand_out = t.find(R.GRAND_TOTAL, "expenditure")
+    classes = list(t.all(R.CLASS, "expenditure"))
+    for col in (C.TOTAL, C.GPB, C.GOV_FUND, C.SOE):
         column = t.column(col)
         if column is None:
             continue
@@ -54,7 +57,7 @@ def fa002(c: Check) -> Iterator[Finding]:
                               line_terms(classes, col), complete=t.complete)
         yield from c.identity(title, f"总计（支出）／{column.label}", "支出总计", line_figure(grand_out, col),
                               [(1, ln.label, line_figure(ln, col)) for ln in (exp_total, closing) if ln is not None])
-    yield from c.identity(title, "总计", "收入总计", line_figure(grand_in), [(1, "支出总计", line_figure(grand_out, "total"))])
+    yield from c.identity(title, "总计", "收入总计", line_figure(grand_in), [(1, "支出总计", line_figure(grand_out, C.TOTAL))])
 
 
 @rule("FA003", "fiscal.fund_carryover", "财政拨款收入支出决算总表：分资金 年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余",
@@ -63,11 +66,11 @@ def fa003(c: Check) -> Iterator[Finding]:
     """For each fund: its opening balance plus its income less its spending is its closing balance."""
     t = c.table(T.FISCAL_SUMMARY)
     assert t is not None
-    exp_total = t.find("expense_total", "expenditure")
-    closing = t.find("closing", "expenditure")
-    closing_funds = {ln.key: ln for ln in t.all("closing_fund")}
-    openings = {ln.key: ln for ln in t.all("opening_fund", "income")}
-    incomes = {ln.key: ln for ln in t.all("fund", "income")}
+    exp_total = t.find(R.EXPENSE_TOTAL, "expenditure")
+    closing = t.find(R.CLOSING, "expenditure")
+    closing_funds = {ln.key: ln for ln in t.all(R.CLOSING_FUND)}
+    openings = {ln.key: ln for ln in t.all(R.OPENING_FUND, "income")}
+    incomes = {ln.key: ln for ln in t.all(R.FUND, "income")}
     for fund, name in _FUND_LABEL.items():
         close_fig = line_figure(closing_funds.get(fund)) if fund in closing_funds else line_figure(closing, fund)
         if fund not in incomes and fund not in openings:
@@ -84,17 +87,17 @@ def fa004(c: Check) -> Iterator[Finding]:
     """The opening (closing) 财政拨款结转和结余 equals the sum of its fund sub-lines, where printed."""
     t = c.table(T.FISCAL_SUMMARY)
     assert t is not None
-    opening_funds = list(t.all("opening_fund", "income"))
+    opening_funds = list(t.all(R.OPENING_FUND, "income"))
     if opening_funds:
         yield from c.identity(t.display_title, "年初财政拨款结转和结余", "年初财政拨款结转和结余",
-                              line_figure(t.find("opening", "income")), line_terms(opening_funds, "amount"))
-    closing_funds = list(t.all("closing_fund"))
+                              line_figure(t.find(R.OPENING, "income")), line_terms(opening_funds, "amount"))
+    closing_funds = list(t.all(R.CLOSING_FUND))
     if closing_funds:
-        closing = t.find("closing", "expenditure")
-        col = "total" if closing is not None and closing.get("total") is not None else "amount"
+        closing = t.find(R.CLOSING, "expenditure")
+        col = "total" if closing is not None and closing.get(C.TOTAL) is not None else "amount"
         yield from c.identity(t.display_title, "年末财政拨款结转和结余", "年末财政拨款结转和结余",
                               line_figure(closing, col),
-                              [(1, ln.label, ln.get("total") or ln.get("amount")) for ln in closing_funds])
+                              [(1, ln.label, ln.get(C.TOTAL) or ln.get(C.AMOUNT)) for ln in closing_funds])
 
 #: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
 RULES = (fa001, fa002, fa003, fa004)

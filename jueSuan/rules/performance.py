@@ -9,11 +9,16 @@ from ..builders.evaluation_unit import project_spending
 from ..findings import Finding, Severity
 from ..models import Figure, FundLine, PerformanceEvaluation, Target
 from ..numbers import Amount, Unit
+from ..vocab.keys import ColumnKey, FundKey, Role
 from .engine import Check, fmt, rule
 
+C = ColumnKey
+F = FundKey
+R = Role
+
 NEEDS = "evaluations"
-_COLS = (("initial", "年初预算数"), ("budget", "全年预算数"), ("executed", "全年执行数"))
-_PARTS = ("fiscal", "carryover", "other")
+_COLS = ((C.INITIAL, "年初预算数"), (C.BUDGET, "全年预算数"), (C.EXECUTED, "全年执行数"))
+_PARTS = (F.FISCAL, F.CARRYOVER, F.OTHER)
 
 
 def _evaluations(c: Check) -> tuple[PerformanceEvaluation, ...]:
@@ -24,7 +29,7 @@ def _fund_lines(c: Check) -> Iterator[tuple[PerformanceEvaluation, FundLine]]:
     return ((ev, line) for ev in c.report.evaluations for line in ev.funds)
 
 
-_FUND_NAMES = {"rate": "执行率", "executed": "全年执行数", "budget": "全年预算数", "score": "得分", "weight": "分值"}
+_FUND_NAMES = {C.RATE: "执行率", C.EXECUTED: "全年执行数", C.BUDGET: "全年预算数", C.SCORE: "得分", C.WEIGHT: "分值"}
 
 
 def _undecided(c: Check, ev: PerformanceEvaluation, line: FundLine, what: str, keys: tuple[str, ...]) -> list[Finding]:
@@ -43,7 +48,7 @@ def pf001(c: Check) -> Iterator[Finding]:
 
     Failing (Jiading 2024, 会议室音视频升级改造): 年初预算数 年度资金总额 70.00 but 当年财政拨款 74.85."""
     for ev in _evaluations(c):
-        total = ev.fund("total")
+        total = ev.fund(F.TOTAL)
         parts = [p for k in _PARTS if (p := ev.fund(k)) is not None]
         if total is None or not parts:
             continue
@@ -79,7 +84,7 @@ def pf002(c: Check) -> Iterator[Finding]:
         if undecided := _undecided(c, ev, line, "执行率", ("rate", "executed", "budget")):
             yield from undecided
             continue
-        rate, ex, bud = line.get("rate"), line.get("executed"), line.get("budget")
+        rate, ex, bud = line.get(C.RATE), line.get(C.EXECUTED), line.get(C.BUDGET)
         if rate is None or not rate.is_number or ex is None or bud is None or not bud.is_number or bud.value <= 0:
             continue
         if not ex.is_number:
@@ -104,13 +109,13 @@ def pf003(c: Check) -> Iterator[Finding]:
         if undecided := _undecided(c, ev, line, "得分", ("score", "weight", "rate")):
             yield from undecided
             continue
-        w, rate, score = line.get("weight"), line.get("rate"), line.get("score")
+        w, rate, score = line.get(C.WEIGHT), line.get(C.RATE), line.get(C.SCORE)
         if not (w and rate and score and w.is_number and rate.is_number and score.is_number):
             continue
         d = score.amount.exponent
         want = min(w.value, _q(w.value * rate.value / 100, d, ROUND_HALF_UP))
         alt = None
-        ex, bud = line.get("executed"), line.get("budget")
+        ex, bud = line.get(C.EXECUTED), line.get(C.BUDGET)
         if ex is not None and bud is not None and ex.is_number and bud.is_number and bud.value > 0:
             alt = min(w.value, _q(w.value * ex.value / bud.value, d, ROUND_HALF_UP))
         if score.value in (want, alt):
@@ -122,10 +127,10 @@ def pf003(c: Check) -> Iterator[Finding]:
 
 
 def _funds_weight_score(ev: PerformanceEvaluation) -> tuple[Figure | None, Figure | None]:
-    total = ev.fund("total")
+    total = ev.fund(F.TOTAL)
     if total is None:
         return None, None
-    return total.get("weight"), total.get("score")
+    return total.get(C.WEIGHT), total.get(C.SCORE)
 
 
 @rule("PF004", "performance.weights", "绩效自评表：分值合计（资金 + 各指标）= 100；0 ≤ 得分 ≤ 分值",
@@ -270,8 +275,8 @@ def pf009(c: Check) -> Iterator[Finding]:
     if not c.report.evaluations_in_yuan:  # decided by the builders (builders/evaluation_unit.py)
         return
     evs = [ev for ev in _evaluations(c) if ev.unit is Unit.WAN]
-    figs = [(1, ev.project, f) for ev in evs if (t := ev.fund("total")) is not None
-            and (f := t.get("executed")) is not None and f.is_number]
+    figs = [(1, ev.project, f) for ev in evs if (t := ev.fund(F.TOTAL)) is not None
+            and (f := t.get(C.EXECUTED)) is not None and f.is_number]
     total = sum((f.value for _, _, f in figs), Decimal(0))
     msg = (f"绩效自评表：{len(evs)} 张表表头为“项目资金（万元）”，但金额为元（全年执行数合计 {fmt(total)}，"
            f"折合 {fmt(_q(total / 10000, -2, ROUND_HALF_UP))} 万元）")
@@ -293,8 +298,8 @@ def pf010(c: Check) -> Iterator[Finding]:
     total = Decimal(0)
     bound = Decimal(0)
     for ev in _evaluations(c):
-        t = ev.fund("total")
-        f = t.get("executed") if t is not None else None
+        t = ev.fund(F.TOTAL)
+        f = t.get(C.EXECUTED) if t is not None else None
         if f is not None and f.is_unknown:  # Σ cannot be known: said, never computed without it
             yield c.not_a_figure("绩效自评表／支出决算表", "项目支出", [(1, "项目支出", spend), (1, ev.project, f)])
             return

@@ -8,12 +8,17 @@ from collections.abc import Iterator
 
 from ..findings import Finding
 from ..models import Figure, Level, Line, Table, TableKind
+from ..vocab.keys import ColumnKey, Role
 from .engine import Check, Signed, printed_line, rule
 
 T = TableKind
+C = ColumnKey
+R = Role
 
 
-def line_figure(line: Line | None, col: str = "amount") -> Figure | None:
+def line_figure(line: Line | None, col: str = ColumnKey.AMOUNT) -> Figure | None:
+    """The figure of ``line`` (None: no such line) in column ``col``: the one "figure of a line"
+    lookup of the rules (an unknown column key raises ``KeyError``)."""
     return None if line is None else line.get(col)
 
 
@@ -37,7 +42,7 @@ def _summary_sum(c: Check, side: str, line: str, lhs_label: str, part_roles: tup
     t = c.table(T.SUMMARY)
     assert t is not None
     parts = [t.find(r, side) for r in part_roles]
-    yield from c.identity(t.display_title, line, lhs_label, line_figure(t.find("grand_total", side)),
+    yield from c.identity(t.display_title, line, lhs_label, line_figure(t.find(R.GRAND_TOTAL, side)),
                           [(1, ln.label, line_figure(ln)) for ln in parts if ln is not None])
 
 
@@ -50,9 +55,9 @@ def su001(c: Check) -> Iterator[Finding]:
     """
     t = c.table(T.SUMMARY)
     assert t is not None
-    total = t.find("income_total", "income")
+    total = t.find(R.INCOME_TOTAL, "income")
     yield from c.identity(t.display_title, "本年收入合计", "本年收入合计", line_figure(total),
-                          line_terms(list(t.all("income_item", "income")), "amount"), complete=t.complete)
+                          line_terms(list(t.all(R.INCOME_ITEM, "income")), "amount"), complete=t.complete)
 
 
 @rule("SU002", "summary.expense_total", "收入支出决算总表：本年支出合计 = 各功能分类（类）支出之和", [T.SUMMARY],
@@ -61,9 +66,9 @@ def su002(c: Check) -> Iterator[Finding]:
     """本年支出合计 equals the sum of the functional-classification 类 lines."""
     t = c.table(T.SUMMARY)
     assert t is not None
-    total = t.find("expense_total", "expenditure")
+    total = t.find(R.EXPENSE_TOTAL, "expenditure")
     yield from c.identity(t.display_title, "本年支出合计", "本年支出合计", line_figure(total),
-                          line_terms(list(t.all("class", "expenditure")), "amount"), complete=t.complete)
+                          line_terms(list(t.all(R.CLASS, "expenditure")), "amount"), complete=t.complete)
 
 
 @rule("SU003", "summary.income_grand_total", "收入支出决算总表：收入总计 = 本年收入合计 + 使用非财政拨款结余 + 年初结转和结余",
@@ -85,8 +90,8 @@ def su005(c: Check) -> Iterator[Finding]:
     """The two 总计 of the summary table are equal."""
     t = c.table(T.SUMMARY)
     assert t is not None
-    out = t.find("grand_total", "expenditure")
-    yield from c.identity(t.display_title, "总计", "收入总计", line_figure(t.find("grand_total", "income")),
+    out = t.find(R.GRAND_TOTAL, "expenditure")
+    yield from c.identity(t.display_title, "总计", "收入总计", line_figure(t.find(R.GRAND_TOTAL, "income")),
                           [(1, "支出总计", line_figure(out))])
 
 
@@ -97,11 +102,11 @@ def su006(c: Check) -> Iterator[Finding]:
     spending and the distribution, is what is carried out."""
     t = c.table(T.SUMMARY)
     assert t is not None
-    closing = t.find("closing", "expenditure")
+    closing = t.find(R.CLOSING, "expenditure")
     terms: list[Signed] = []
-    for role, side, sign in (("opening", "income", 1), ("income_total", "income", 1),
-                             ("nonfiscal_balance", "income", 1), ("expense_total", "expenditure", -1),
-                             ("distribution", "expenditure", -1)):
+    for role, side, sign in ((R.OPENING, "income", 1), (R.INCOME_TOTAL, "income", 1),
+                             (R.NONFISCAL_BALANCE, "income", 1), (R.EXPENSE_TOTAL, "expenditure", -1),
+                             (R.DISTRIBUTION, "expenditure", -1)):
         ln = t.find(role, side)
         if ln is not None:
             terms.append((sign, ln.label, line_figure(ln)))
@@ -130,11 +135,11 @@ def _row_identity(c: Check, kind: TableKind) -> Iterator[Finding]:
     for ln in t.lines:
         yield from c.identity(t.display_title, printed_line(ln.label, ln.code), total_col.label, ln.get(total_key),
                               [(1, col.label, ln.get(col.key)) for col in present])
-    if kind is T.GPB_EXPENDITURE and t.column("budget_total") is not None:
+    if kind is T.GPB_EXPENDITURE and t.column(C.BUDGET_TOTAL) is not None:
         budget_parts = [t.column(k) for k in ("budget_basic", "budget_project")]
         for ln in t.lines:
             yield from c.identity(t.display_title, printed_line(ln.label, ln.code), "年初预算合计",
-                                  ln.get("budget_total"),
+                                  ln.get(C.BUDGET_TOTAL),
                                   [(1, col.label, ln.get(col.key)) for col in budget_parts if col is not None])
 
 
@@ -181,7 +186,7 @@ def hierarchy(c: Check, t: Table) -> Iterator[Finding]:
             yield from c.identity(t.display_title, f"{printed_line(ln.label, ln.code)}／{col.label}",
                                   f"{ln.code} {ln.label}", ln.get(col.key),
                                   [(1, f"{k.code} {k.label}", k.get(col.key)) for k in kids])
-    total = t.find("total")
+    total = t.find(R.TOTAL)
     classes = [ln for ln in t.lines if ln.level is Level.CLASS]
     if total is None or not classes:
         return
@@ -202,7 +207,7 @@ def cl004(c: Check) -> Iterator[Finding]:
             yield from hierarchy(c, t)
 
 
-_BALANCE = (("opening", "年初结转和结余"), ("income", "本年收入"), ("expense", "本年支出"), ("closing", "年末结转和结余"))
+_BALANCE = ((C.OPENING, "年初结转和结余"), (C.INCOME, "本年收入"), (C.EXPENSE, "本年支出"), (C.CLOSING, "年末结转和结余"))
 
 
 @rule("CL005", "fund_tables.row_balance", "政府性基金/国有资本经营预算财政拨款表：年初结转和结余 + 本年收入 = 本年支出 + 年末结转和结余；本年支出 = 基本支出 + 项目支出",
@@ -221,12 +226,12 @@ def cl005(c: Check) -> Iterator[Finding]:
                 figs = [(1, lbl, f) for key, lbl in _BALANCE if (f := ln.get(key)) is not None]
                 yield c.unchecked(t.display_title, where, f"本行{'、'.join(unprinted)}未印出数字，结转结余平衡无法核对", figs)
                 continue
-            yield from c.identity(t.display_title, where, "年末结转和结余", ln.get("closing"),
-                                  [(1, "年初结转和结余", ln.get("opening")), (1, "本年收入", ln.get("income")),
-                                   (-1, "本年支出", ln.get("expense"))])
-            if t.column("basic") is not None:
-                yield from c.identity(t.display_title, where, "本年支出", ln.get("expense"),
-                                      [(1, "基本支出", ln.get("basic")), (1, "项目支出", ln.get("project"))])
+            yield from c.identity(t.display_title, where, "年末结转和结余", ln.get(C.CLOSING),
+                                  [(1, "年初结转和结余", ln.get(C.OPENING)), (1, "本年收入", ln.get(C.INCOME)),
+                                   (-1, "本年支出", ln.get(C.EXPENSE))])
+            if t.column(C.BASIC) is not None:
+                yield from c.identity(t.display_title, where, "本年支出", ln.get(C.EXPENSE),
+                                      [(1, "基本支出", ln.get(C.BASIC)), (1, "项目支出", ln.get(C.PROJECT))])
 
 #: This family's rules, in catalogue order (the registry is built from these lists: rules/catalogue.py).
 RULES = (su001, su002, su003, su004, su005, su006, cl001, cl002, cl003, cl004, cl005)

@@ -97,12 +97,26 @@ class Vocabulary:
         t = self.first(text, profile)
         return t.key if t else None
 
+    def term(self, key: str) -> Term:
+        """The first term of ``key``; an unknown key raises ``KeyError``."""
+        found = next((t for t in self.terms if t.key == key), None)
+        if found is None:
+            raise KeyError(f"{self.name}: no term {key!r}")
+        return found
+
     def spellings(self, key: str) -> tuple[str, ...]:
         """Every spelling of ``key`` in this vocabulary; an unknown key raises ``KeyError``."""
         found = tuple(s for t in self.terms if t.key == key for s in t.spellings)
         if not found:
             raise KeyError(f"{self.name}: no term {key!r}")
         return found
+
+    def with_term(self, term: Term, before: str | None = None) -> Vocabulary:
+        """This vocabulary with ``term`` added: at the end, or just before the first term of key
+        ``before`` (order decides which term matches first). For a profile layered at run time,
+        and for the tests that show a new spelling read."""
+        at = len(self.terms) if before is None else self.terms.index(self.term(before))
+        return attrs.evolve(self, terms=(*self.terms[:at], term, *self.terms[at:]))
 
 
 def vocabulary(name: str, purpose: str, terms: Iterable[Term]) -> Vocabulary:

@@ -4,6 +4,13 @@ A vocabulary module adds its vocabularies here, by name; nothing registers itsel
 
 from __future__ import annotations
 
-from . import Vocabulary
+from . import Vocabulary, columns, layout, lines, performance, titles, units
 
-VOCABULARIES: tuple[Vocabulary, ...] = ()
+VOCABULARIES: tuple[Vocabulary, ...] = (
+    *titles.VOCABULARIES,
+    *columns.VOCABULARIES,
+    *lines.VOCABULARIES,
+    *layout.VOCABULARIES,
+    *performance.VOCABULARIES,
+    *units.VOCABULARIES,
+)

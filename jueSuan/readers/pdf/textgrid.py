@@ -7,8 +7,11 @@ import statistics
 from itertools import pairwise
 
 from ...numbers import AmountKind, normalize_text, parse_amount
+from ...vocab.titles import NOTE_STARTS
 from .layout import _CellBox, _cluster_values, _Layout
 from .text import _CODE, _LEADER, _join_words, _Line, _single_cjk, _Word
+
+_NOTE_STARTS = NOTE_STARTS.spellings("note")  # a line under a table that is its note, not a row
 
 
 def _is_figure(text: str) -> bool:
@@ -70,7 +73,7 @@ def _text_tables(lines: list[_Line], page: int, region: tuple[float, float]) -> 
     def prose(i: int) -> bool:
         ps = phrases[i]
         s = normalize_text(lines[i].text)
-        return (len(ps) == 1 and (ps[0].x1 - ps[0].x0) > 0.55 * width) or s.startswith(("注", "说明", "备注"))
+        return (len(ps) == 1 and (ps[0].x1 - ps[0].x0) > 0.55 * width) or s.startswith(_NOTE_STARTS)
 
     out: list[tuple[int, int, _Layout]] = []
     i = 0
