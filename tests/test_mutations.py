@@ -428,3 +428,16 @@ def test_mutated_docx_file(tmp_path: Path, seed: int, grouping: bool, full_width
     got = sorted((k, (ref.table, ref.row, ref.col)) for k, ref in figures(report))
     want = sorted((k, (ref.table, ref.row, ref.col)) for k, ref in BASE_FIGURES)
     assert got == want
+
+
+def test_dropped_column_then_blank_row_above_the_header() -> None:
+    """Found by test_mutations_combined: with the 总表's expense-label column gone and a blank row above
+    the header, the expense figures stand in a second 决算数 column; that column is reported, and the
+    report names the header cell that says so (not the blank row above it)."""
+    g = grid_of(DOC, 1)
+    dropped: set[SourceRef] = set(row[2].ref for row in g.rows)
+    doc = replace_grid(DOC, drop_column(g, 2))
+    doc = replace_grid(doc, insert_blank_rows(grid_of(doc, 1), 0, 1))
+    report = check(doc, dropped)
+    column = [u for u in report.unplaced if u.ref.table == 1 and u.what.endswith(": column")]
+    assert column and all(u.ref.row is not None and u.ref.row < 10_000 for u in column)

@@ -15,6 +15,7 @@ import attrs
 from ..document import Cell, Grid
 from ..numbers import Amount, AmountKind, parse_amount, unknown_amount
 from ..readers.numfmt import is_cell_error
+from ..source import SourceRef
 from ..text import CODE as CODE_RE
 from ..text import CODE_PART as _CODE_PART
 from ..text import LABEL_PREFIX as _ORDINAL
@@ -110,6 +111,15 @@ class Layout:
 
     def header_texts(self) -> list[str]:
         return [c.text for r in self.grid.rows[: self.header_end] for c in r if c.text.strip()]
+
+    def header_ref(self, c: int) -> SourceRef:
+        """Where column ``c`` is named: its lowest printed header cell (not a blank row above the
+        header, which names nothing), else its first cell, else the grid."""
+        for r in range(min(self.header_end, self.grid.n_rows) - 1, -1, -1):
+            cell = self.grid.rows[r][c] if c < len(self.grid.rows[r]) else None
+            if cell is not None and cell.text.strip():
+                return cell.ref
+        return self.grid.rows[0][c].ref if self.grid.n_rows else self.grid.ref
 
 
 def _row_is_body(grid: Grid, r: int) -> bool:

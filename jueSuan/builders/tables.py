@@ -83,7 +83,7 @@ class _Ctx:
                 key = column_key(info.key_text, aliases, self.profile)
                 if key in seen:
                     self.unplaced.append(Unplaced(f"{self.what}: column", f"a second column read as {key}; not used",
-                                                  self.cand.grid.rows[0][c].ref, info.label))
+                                                  self.layout.header_ref(c), info.label))
                     continue
                 if key is not None:
                     seen.add(key)
@@ -92,7 +92,7 @@ class _Ctx:
                     if any(e.has_figures and any(col == c and a.is_number for col, _, a in e.amounts)
                            for e in self.layout.entries):
                         self.unplaced.append(Unplaced(f"{self.what}: column", "column header not recognised",
-                                                      ref, info.label))
+                                                      self.layout.header_ref(c), info.label))
                     continue
                 cols[c] = Column(key, info.label, ref)
         return cols
