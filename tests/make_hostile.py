@@ -31,12 +31,10 @@ from pathlib import Path
 
 import attrs
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+from jueSuan.fixtures.word import write_docx
+from jueSuan.readers.safety import InputLimits
 
-from jueSuan.fixtures.word import write_docx  # noqa: E402
-from jueSuan.readers.safety import InputLimits  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLES = ROOT / "samples"
 
