@@ -31,7 +31,6 @@ from pathlib import Path
 
 import attrs
 
-from jueSuan.fixtures.word import write_docx
 from jueSuan.readers.safety import InputLimits
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -613,10 +612,14 @@ _DOCX_SKELETON = {"[Content_Types].xml": _DOCX_TYPES.encode(), "_rels/.rels": _D
 
 
 def _no_tables_docx(path: Path) -> None:
+    from jueSuan.fixtures.word import write_docx
+
     write_docx(path, ["上海市松江区某单位2020年度部门决算", "第一部分 单位概况", "本单位主要职能是……（没有任何表格）"])
 
 
 def _unrecognised_docx(path: Path) -> None:
+    from jueSuan.fixtures.word import write_docx
+
     write_docx(path, ["会议签到表", [["序号", "姓名", "人数"], ["1", "张三", "12.00"], ["2", "李四", "3.50"]]])
 
 
