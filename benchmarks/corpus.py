@@ -36,11 +36,11 @@ looked up by its sheet cell name; pdf: the one cell printing the new text). Each
 the document's ``features`` (separators, zeros, number of 项/类, funds present, table variants), to
 sort misses and false alarms by variant.
 
-Writers: .docx through a template package made once by python-docx, with document.xml written
-directly (the cell model of tests/docxgen.py, whose ``write_docx`` is O(n²) in cells and takes seconds
-for a realistic disclosure: ``--docx-writer docxgen`` uses it instead); .xlsx with samples/make_samples.py's
-``table_cells``/``write_xlsx`` (one table per sheet); .pdf by LibreOffice from the .docx, many files per
-``soffice`` call.
+Writers (``jueSuan.fixtures``, the model and writers of the samples and the tests too): .docx with
+document.xml written directly over python-docx's default package (``wordxml.write_docx_fast``; python-docx's
+own table writing is O(n²) in cells and takes seconds for a realistic disclosure: ``--docx-writer
+python-docx`` uses it instead); .xlsx with ``workbook.section_sheet``/``write_xlsx`` (one table per sheet);
+.pdf by LibreOffice from the .docx, many files per ``soffice`` call.
 
 **Measure.** Every file is read with ``read_document`` (for a ``.pdf``, ``jueSuan.readers.pdf.read_pdf``
 directly where ``read_document`` does not take PDFs yet), built and reconciled. An injected figure is found when a finding of
@@ -52,7 +52,6 @@ identity (rule, table, line) as an error that does.
 from __future__ import annotations
 
 import argparse
-import io
 import itertools
 import json
 import math
@@ -63,34 +62,26 @@ import subprocess
 import sys
 import tempfile
 import time
-import zipfile
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:
-    sys.path.insert(0, str(ROOT))
-
-import docx  # noqa: E402
-
-from jueSuan.builders import build_report  # noqa: E402
-from jueSuan.findings import Severity  # noqa: E402
-from jueSuan.numbers import normalize_text  # noqa: E402
-from jueSuan.readers import ReadError, Reason, read_document  # noqa: E402
-from jueSuan.readers.base import Document as ReadDocument  # noqa: E402
-from jueSuan.readers.base import Grid  # noqa: E402
-from jueSuan.readers.sheet import cell_name  # noqa: E402
-from jueSuan.reconcile import reconcile  # noqa: E402
-from samples.make_samples import Cell as SpecCell  # noqa: E402
-from samples.make_samples import SheetCell, SheetSpec, TableSpec, table_cells, write_xlsx  # noqa: E402
-from tests import docxgen  # noqa: E402
-from tests.docxgen import UP, Span  # noqa: E402
+from jueSuan.builders import build_report
+from jueSuan.findings import Severity
+from jueSuan.fixtures import UP, Cell, Paragraph, Table, below, grid_rows, wide
+from jueSuan.fixtures.word import write_docx as write_docx_python
+from jueSuan.fixtures.wordxml import write_docx_fast
+from jueSuan.fixtures.workbook import Sheet, lines, section_sheet, table_cells, write_xlsx
+from jueSuan.numbers import normalize_text
+from jueSuan.readers import ReadError, Reason, read_document
+from jueSuan.readers.base import Document as ReadDocument
+from jueSuan.readers.base import Grid
+from jueSuan.readers.sheet import cell_name
+from jueSuan.reconcile import reconcile
 
 D = Decimal
 ZERO = D(0)
@@ -632,14 +623,7 @@ class Fig:
     injectable: bool = True  # False: only an inequality covers it (an "of which" line), or a count
 
 
-@dataclass(frozen=True)
-class Below:
-    """Continuation of the vertical merge of the cell above, over ``n`` grid columns."""
-
-    n: int = 1
-
-
-CellT = Any  # str | Span | Fig | Below | UP
+CellT = Any  # str | Cell (jueSuan.fixtures) | Fig
 RowT = list[CellT]
 
 
@@ -800,7 +784,7 @@ def t1_lines(d: Data, b: Builder, national: bool, old: bool) -> tuple[list[tuple
 
 def t1_songjiang(d: Data, b: Builder) -> Tab:
     income, classes, totals = t1_lines(d, b, national=False, old=False)
-    rows: list[RowT] = [[Span("收入", 2), Span("支出", 2)], ["项目", "决算数", "项目", "决算数"]]
+    rows: list[RowT] = [[wide("收入", 2), wide("支出", 2)], ["项目", "决算数", "项目", "决算数"]]
     for n in range(max(len(income), len(classes))):
         left = income[n] if n < len(income) else (IDEO if b.rng.random() < 0.5 else "", "")
         right = classes[n] if n < len(classes) else ("", "")
@@ -813,7 +797,7 @@ def t1_national(d: Data, b: Builder) -> Tab:
     old = b.rng.random() < 0.5
     b.features["t1_income_lines"] = "old" if old else "new"
     income, classes, totals = t1_lines(d, b, national=True, old=old)
-    rows: list[RowT] = [[Span("收入", 3), Span("支出", 3)], ["项目", "行次", "金额", "项目", "行次", "金额"],
+    rows: list[RowT] = [[wide("收入", 3), wide("支出", 3)], ["项目", "行次", "金额", "项目", "行次", "金额"],
                         ["栏次", "", "1", "栏次", "", "2"]]
     n_rows = max(len(income), len(classes))
     for n in range(n_rows):
@@ -854,7 +838,7 @@ def classification(d: Data, b: Builder, kind: str, title: str, items: Sequence[I
         if mode == "code":
             rows.append([code, shown, *amounts])
         elif mode == "span3":
-            rows.append([Span(code, 3), shown, *amounts])
+            rows.append([wide(code, 3), shown, *amounts])
         else:
             rows.append([*code_cells(code, mode == "split_full"), shown, *amounts])
     return rows, cells("合计", items)
@@ -873,13 +857,13 @@ def t2(d: Data, b: Builder, national: bool) -> Tab:
     top = national or b.rng.random() < 0.7
     if national:
         body, total = classification(d, b, "T2", "收入决算表", d.items, INCOME_COLS, "split_full", zero_style(b))
-        head: list[RowT] = [[Span("项目", 4), *heads], [Span("科目编码", 3), "科目名称", *[UP] * len(heads)]]
-        total_row: RowT = [Span("合计", 4), *total]
+        head: list[RowT] = [[wide("项目", 4), *heads], [wide("科目编码", 3), "科目名称", *[UP] * len(heads)]]
+        total_row: RowT = [wide("合计", 4), *total]
         weights = [0.6, 0.5, 0.5, 3.0] + [1.4] * len(heads)
     else:
         body, total = classification(d, b, "T2", "收入决算表", d.items, INCOME_COLS, "code", zero_style(b))
-        head = [[Span("项目", 2), *heads], ["功能分类科目编码", "科目名称", *[UP] * len(heads)], [""] * (2 + len(heads))]
-        total_row = [Span("合计", 2), *total]
+        head = [[wide("项目", 2), *heads], ["功能分类科目编码", "科目名称", *[UP] * len(heads)], [""] * (2 + len(heads))]
+        total_row = [wide("合计", 2), *total]
         weights = [1.2, 3.0] + [1.4] * len(heads)
     rows = [*head, total_row, *body] if top else [*head, *body, total_row]
     b.features["t2_total"] = "top" if top else "bottom"
@@ -892,20 +876,20 @@ def t3(d: Data, b: Builder, national: bool) -> Tab:
     z = zero_style(b)
     if national:
         body, total = classification(d, b, "T3", "支出决算表", d.items, EXPENDITURE_COLS, "split_new", z)
-        head: list[RowT] = [[Span("项目", 4), *heads], [Span("功能分类科目编码", 3), "科目名称", *[UP] * len(heads)],
+        head: list[RowT] = [[wide("项目", 4), *heads], [wide("功能分类科目编码", 3), "科目名称", *[UP] * len(heads)],
                             ["类", "款", "项", "栏次", *[str(n + 1) for n in range(len(heads))]]]
-        total_row: RowT = [Span("合计", 4), *total]
+        total_row: RowT = [wide("合计", 4), *total]
         weights = [0.6, 0.5, 0.5, 3.0] + [1.4] * len(heads)
     else:
         body, total = classification(d, b, "T3", "支出决算表", d.items, EXPENDITURE_COLS, "span3", z)
-        head = [[Span("项目", 4), *heads], [Span("支出功能分类科目编码", 3), "科目名称", *[UP] * len(heads)],
-                [Span("", 3), "", *[""] * len(heads)]]
+        head = [[wide("项目", 4), *heads], [wide("支出功能分类科目编码", 3), "科目名称", *[UP] * len(heads)],
+                [wide("", 3), "", *[""] * len(heads)]]
         weights = [0.5, 0.5, 0.5, 3.0] + [1.4] * len(heads)
         if top:
             total_row = ["类", "款", "项", "合计", *total]
         else:
             head.append(["类", "款", "项", "", *[""] * len(heads)])
-            total_row = [Span("合计", 4), *total]
+            total_row = [wide("合计", 4), *total]
     rows = [*head, total_row, *body] if top else [*head, *body, total_row]
     b.features["t3_total"] = "top" if top else "bottom"
     return Tab("T3", rows, weights, header_rows=len(head))
@@ -918,12 +902,12 @@ def t5(d: Data, b: Builder, national: bool) -> Tab:
     body, total = classification(d, b, "T5", "一般公共预算财政拨款支出决算表", items, GPB_COLS, "code", z)
     heads = ["合计", "基本支出", "项目支出"]
     if national:
-        head: list[RowT] = [[Span("项目", 2), *heads], ["科目编码", "科目名称", UP, UP, UP]]
+        head: list[RowT] = [[wide("项目", 2), *heads], ["科目编码", "科目名称", UP, UP, UP]]
         total_row: RowT = ["合计", "", *total]
     else:
-        head = [[Span("项目", 2), *heads], ["功能分类科目编码", "科目名称", UP, UP, UP], [""] * 5, [""] * 5]
+        head = [[wide("项目", 2), *heads], ["功能分类科目编码", "科目名称", UP, UP, UP], [""] * 5, [""] * 5]
         label = b.rng.choice(("合计", "合计", "合计", "合计了"))
-        total_row = [Span(label, 2), *total]
+        total_row = [wide(label, 2), *total]
     rows = [*head, total_row, *body] if top else [*head, *body, total_row]
     tab = Tab("T5", rows, [1.4, 4.0, 1.6, 1.6, 1.6], header_rows=len(head))
     body_rows = len(rows) - len(head)
@@ -965,7 +949,7 @@ def t4(d: Data, b: Builder, national: bool) -> Tab:
                 continue
             label = f"{ORDINALS[n]}、{name}"
             classes.append((label, four(label, "f_total", c) if c in used else ["", "", "", ""]))
-    rows: list[RowT] = [[Span("收入", 2), Span("支出", 5)],
+    rows: list[RowT] = [[wide("收入", 2), wide("支出", 5)],
                         ["项目", "金额" if national else "决算数", "项目", "合计", "一般公共预算财政拨款",
                          "政府性基金预算财政拨款", "国有资本经营预算财政拨款"]]
     for n in range(max(len(income), len(classes))):
@@ -1014,10 +998,10 @@ def t6_songjiang(d: Data, b: Builder) -> Tab:
         for c in cols:
             row.extend(list(c[n]) if n < len(c) else ["", "", ""])
         rows.append(row)
-    totals: RowT = [Span("人员经费合计", 2), b.fig(d.personnel, k, f"{title} 人员经费合计"),
-                    Span("公用经费合计", 2), b.fig(d.public, k, f"{title} 公用经费合计")]
+    totals: RowT = [wide("人员经费合计", 2), b.fig(d.personnel, k, f"{title} 人员经费合计"),
+                    wide("公用经费合计", 2), b.fig(d.public, k, f"{title} 公用经费合计")]
     if groups_n == 3:
-        totals.extend([Span("", 2), ""])
+        totals.extend([wide("", 2), ""])
     rows.append(totals)
     return Tab("T6", rows, [1.2, 3.0, 1.4] * groups_n, header_rows=1)
 
@@ -1050,9 +1034,9 @@ THREE_ITEMS = ("total", "abroad", "vehicle", "vehicle_purchase", "vehicle_operat
 def t7_songjiang(d: Data, b: Builder) -> Tab:
     k = "T7"
     rows: list[RowT] = [
-        [Span("一般公共预算财政拨款“三公”经费", 12)],
-        [Span("合计", 2), Span("因公出国\n（境）费", 2), Span("公务用车购置及运行维护费", 6), Span("公务接待费", 2)],
-        [Below(2), Below(2), Span("小计", 2), Span("公务用车\n购置费", 2), Span("公务用车\n运行维护费", 2), Below(2)],
+        [wide("一般公共预算财政拨款“三公”经费", 12)],
+        [wide("合计", 2), wide("因公出国\n（境）费", 2), wide("公务用车购置及运行维护费", 6), wide("公务接待费", 2)],
+        [below(2), below(2), wide("小计", 2), wide("公务用车\n购置费", 2), wide("公务用车\n运行维护费", 2), below(2)],
         ["预算数", "决算数"] * 6,
     ]
     figs: RowT = []
@@ -1091,23 +1075,23 @@ def fund_table(d: Data, b: Builder, fund: str, kind: str, title: str, national: 
     short = kind == "T9" and not national and b.rng.random() < 0.7
     cols = FUND_COLS_SHORT if short else FUND_COLS_FULL
     if short:
-        head: list[RowT] = [[Span("项目", 2), "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"],
+        head: list[RowT] = [[wide("项目", 2), "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"],
                             ["功能分类科目编码" if not national else "科目编码", "科目名称", UP, UP, UP, UP]]
     else:
-        head = [[Span("项目", 2), "年初结转和结余", "本年收入", Span("本年支出", 3), "年末结转和结余"],
+        head = [[wide("项目", 2), "年初结转和结余", "本年收入", wide("本年支出", 3), "年末结转和结余"],
                 ["功能分类科目编码" if not national else "科目编码", "科目名称", UP, UP, "小计", "基本支出", "项目支出", UP]]
     width = 2 + len(cols)
     if not items:
         if not national and not short:  # as published: the 合计 row carries the sub-headers
-            rows: list[RowT] = [head[0], ["功能分类科目编码", "科目名称", UP, UP, Below(3), UP],
-                                [Span("合计", 2), "", "", "小计", "基本支出", "项目支出", ""],
-                                *[[""] * width for _ in range(3)], [Span("合计", 2), *[""] * (width - 2)]]
+            rows: list[RowT] = [head[0], ["功能分类科目编码", "科目名称", UP, UP, below(3), UP],
+                                [wide("合计", 2), "", "", "小计", "基本支出", "项目支出", ""],
+                                *[[""] * width for _ in range(3)], [wide("合计", 2), *[""] * (width - 2)]]
             return Tab(kind, rows, [1.4, 3.6] + [1.4] * (width - 2), header_rows=2)
-        return Tab(kind, [*head, [Span("合计", 2), *[""] * (width - 2)]], [1.4, 3.6] + [1.4] * (width - 2),
+        return Tab(kind, [*head, [wide("合计", 2), *[""] * (width - 2)]], [1.4, 3.6] + [1.4] * (width - 2),
                    header_rows=len(head))
     z = {"opening": "" if b.rng.random() < 0.5 else None, "closing": None, "f_basic": "", "f_project": None}
     body, total = classification(d, b, kind, title, items, cols, "code", z)
-    rows = [*head, [Span("合计", 2), *total], *body]
+    rows = [*head, [wide("合计", 2), *total], *body]
     return Tab(kind, rows, [1.4, 3.6] + [1.4] * (width - 2), header_rows=len(head))
 
 
@@ -1153,8 +1137,8 @@ def asset_value(d: Data, role: str, year: int) -> Decimal:
 
 
 def assets_songjiang(d: Data, b: Builder, unit_line: str) -> Tab:
-    rows: list[RowT] = [[Span("资产负债情况表", 5)], ["", Span("", 2), Span(unit_line, 2)],
-                        [IDEO, Span("数量", 2), Span("价值", 2)], [Below(1), "年初数", "年末数", "年初数", "年末数"]]
+    rows: list[RowT] = [[wide("资产负债情况表", 5)], ["", wide("", 2), wide(unit_line, 2)],
+                        [IDEO, wide("数量", 2), wide("价值", 2)], [below(1), "年初数", "年末数", "年初数", "年末数"]]
     z = "" if b.rng.random() < 0.6 else None
     for label, role, has_count in ASSET_LINES_SJ:
         name = label.strip()
@@ -1378,275 +1362,99 @@ def inject(doc: Doc, rng: random.Random, style: Style) -> list[Injection]:
 
 
 # ==================================================================================================
-# Writing: .docx (document.xml over a python-docx template), .xlsx (make_samples), .pdf (soffice)
+# Writing (jueSuan.fixtures): .docx (document.xml directly, or python-docx), .xlsx, .pdf (soffice)
 # ==================================================================================================
 
 
-def grid_rows(rows: Sequence[RowT]) -> list[list[tuple[int, CellT]]]:
-    """Each row's cells with their grid column (a ``Span``/``Below`` covers ``n`` columns)."""
-    out: list[list[tuple[int, CellT]]] = []
-    width = None
-    for row in rows:
-        col = 0
-        placed: list[tuple[int, CellT]] = []
-        for cell in row:
-            placed.append((col, cell))
-            col += cell.n if isinstance(cell, Span | Below) else 1
-        if width is None:
-            width = col
-        assert col == width, f"row covers {col} of {width} columns: {row!r}"
-        out.append(placed)
-    return out
+def printed(rows: Sequence[RowT]) -> tuple[list[list[str | Cell]], dict[int, tuple[int, int]]]:
+    """The rows as printed (a figure is its text, right-aligned), and each figure's grid position
+    (uid -> (row, col))."""
+    out = [[Cell(cell.text, align="right") if isinstance(cell, Fig) else cell for cell in row] for row in rows]
+    grid, _ = grid_rows(out)
+    where = {cell.uid: (r, c) for r, (row, placed) in enumerate(zip(rows, grid, strict=True))
+             for cell, (c, _) in zip(row, placed, strict=True) if isinstance(cell, Fig)}
+    return out, where
 
 
-def cell_text(cell: CellT) -> str:
-    if isinstance(cell, Fig):
-        return cell.text
-    if isinstance(cell, Span):
-        return cell.text
-    if isinstance(cell, str):
-        return cell
-    return ""
-
-
-def docx_tables(tab: Tab) -> list[tuple[list[RowT], dict[int, tuple[int, int]]]]:
-    """The table as printed in the .docx: one or two tables (a split), each with its figures' grid
-    positions (uid -> (row, col))."""
+def docx_tables(tab: Tab) -> list[tuple[Table, dict[int, tuple[int, int]]]]:
+    """The table as printed in the .docx: one table, or more (a split, its header repeated), each with
+    its figures' grid positions (uid -> (row, col))."""
     bounds = [0, *tab.splits, len(tab.rows)]
     parts = [tab.rows[a:b] if k == 0 else tab.rows[: tab.header_rows] + tab.rows[a:b]
              for k, (a, b) in enumerate(itertools.pairwise(bounds))]
     out = []
     for rows in parts:
-        where: dict[int, tuple[int, int]] = {}
-        for r, placed in enumerate(grid_rows(rows)):
-            for c, cell in placed:
-                if isinstance(cell, Fig):
-                    where[cell.uid] = (r, c)
-        out.append((rows, where))
+        cells, where = printed(rows)
+        out.append((Table(cells, tab.weights), where))
     return out
 
 
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-TEXT_WIDTH = 14570  # twips: A4 landscape less 2 cm margins
+# paragraph styles: size (pt), bold, alignment
+_PARA_STYLE = {"title": (14, True, "center"), "part": (16, True, "center"), "unit": (10, False, "right"),
+               "note": (10, False, None), "heading": (12, True, None), "body": (12, False, None)}
 
 
-class DocxTemplate:
-    """python-docx's default package, made once: every part but document.xml, already compressed
-    (a zip to append document.xml to), and the opening tag of document.xml with its namespaces."""
+def docx_blocks(doc: Doc) -> tuple[list[Paragraph | Table], dict[int, tuple[int, int, int]]]:
+    """The body in order; and each figure's (table index, row, col) in the reader's grids."""
+    blocks: list[Paragraph | Table] = []
+    where: dict[int, tuple[int, int, int]] = {}
 
-    _base: bytes = b""
-    _root: str = ""
+    def para(text: str, style: str) -> None:
+        blocks.append(Paragraph(text, *_PARA_STYLE[style]))
 
-    @classmethod
-    def get(cls) -> tuple[bytes, str]:
-        if not cls._base:
-            buf = io.BytesIO()
-            docx.Document().save(buf)
-            out = io.BytesIO()
-            with zipfile.ZipFile(io.BytesIO(buf.getvalue())) as src, \
-                    zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-                for name in src.namelist():
-                    if name == "word/document.xml":
-                        xml = src.read(name).decode("utf-8")
-                        start = xml.index("<w:document")
-                        cls._root = xml[start: xml.index(">", start) + 1]
-                    else:
-                        dst.writestr(_zip_info(name), src.read(name))
-            cls._base = out.getvalue()
-        return cls._base, cls._root
+    def table(t: Table, positions: dict[int, tuple[int, int]]) -> None:
+        n_table = sum(isinstance(x, Table) for x in blocks)
+        where.update({uid: (n_table, r, c) for uid, (r, c) in positions.items()})
+        blocks.append(t)
 
-
-def _zip_info(name: str) -> zipfile.ZipInfo:
-    """A member with a fixed timestamp: the same seed writes the same bytes."""
-    info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
-    info.compress_type = zipfile.ZIP_DEFLATED
-    return info
-
-
-def _run(text: str, size: int, bold: bool = False) -> str:
-    props = f"<w:rPr>{'<w:b/>' if bold else ''}<w:sz w:val=\"{size}\"/><w:szCs w:val=\"{size}\"/></w:rPr>"
-    return f'<w:r>{props}<w:t xml:space="preserve">{escape(text)}</w:t></w:r>' if text else ""
-
-
-def _para(text: str, size: int = 24, bold: bool = False, align: str | None = None, tight: bool = False) -> str:
-    spacing = '<w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/>' if tight else ""
-    jc = f'<w:jc w:val="{align}"/>' if align else ""
-    ppr = f"<w:pPr>{spacing}{jc}</w:pPr>" if spacing or jc else ""
-    return f"<w:p>{ppr}{_run(text, size, bold)}</w:p>"
-
-
-def _table_xml(rows: list[RowT], weights: list[float]) -> str:
-    placed = grid_rows(rows)
-    width = sum(c.n if isinstance(c, Span | Below) else 1 for c in rows[0])
-    w = (weights + [1.5] * width)[:width]
-    cols = [int(TEXT_WIDTH * x / sum(w)) for x in w]
-    # the font size (half-points) at which the longest figure of each column fits on one line, as a
-    # publisher sizes a table (digits are about half an em wide; the cell margins take about 11 pt)
-    size = 16 if width > 8 else 18
-    for row in placed:
-        for c, cell in row:
-            if isinstance(cell, Fig) and cell.text.strip():
-                fits = (cols[c] / 20 - 11) / (0.56 * len(cell.text.strip()))
-                size = min(size, max(11, int(fits * 2)))
-    # a cell opens a vertical merge when the position below it continues one
-    below_at = {(r, c) for r, row in enumerate(placed) for c, cell in row if cell is UP or isinstance(cell, Below)}
-    out = ['<w:tbl><w:tblPr><w:tblW w:w="0" w:type="auto"/><w:jc w:val="center"/><w:tblBorders>',
-           *[f'<w:{s} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
-             for s in ("top", "left", "bottom", "right", "insideH", "insideV")],
-           '</w:tblBorders><w:tblLayout w:type="fixed"/></w:tblPr><w:tblGrid>',
-           *[f'<w:gridCol w:w="{x}"/>' for x in cols], "</w:tblGrid>"]
-    for r, row in enumerate(placed):
-        # no w:cantSplit: with it LibreOffice drops the rows after a table's first row when the table
-        # starts at the foot of a page (seen with LibreOffice 7)
-        out.append("<w:tr>")
-        for c, cell in row:
-            n = cell.n if isinstance(cell, Span | Below) else 1
-            props = [f'<w:tcW w:w="{sum(cols[c:c + n])}" w:type="dxa"/>']
-            if n > 1:
-                props.append(f'<w:gridSpan w:val="{n}"/>')
-            if cell is UP or isinstance(cell, Below):
-                props.append("<w:vMerge/>")
-                text = ""
-            else:
-                if (r + 1, c) in below_at:
-                    props.append('<w:vMerge w:val="restart"/>')
-                text = cell_text(cell)
-            align = "right" if isinstance(cell, Fig) else None
-            paras = "".join(_para(line, size, align=align, tight=True) for line in text.split("\n")) if text else \
-                '<w:p><w:pPr><w:spacing w:before="0" w:after="0"/></w:pPr></w:p>'
-            out.append(f"<w:tc><w:tcPr>{''.join(props)}</w:tcPr>{paras}</w:tc>")
-        out.append("</w:tr>")
-    out.append("</w:tbl>")
-    return "".join(out)
-
-
-def docx_blocks(doc: Doc) -> Iterator[tuple[str, Any]]:
-    """The body in order: ("p", (text, style)) and ("t", (rows, weights, figure positions, kind))."""
     for text in doc.overview:
-        yield "p", (text, "heading" if text.startswith(("第一部分", "一、", "二、")) else "body")
-    yield "t", (doc.unit_list.rows, doc.unit_list.weights, {}, None)
+        para(text, "heading" if text.startswith(("第一部分", "一、", "二、")) else "body")
+    table(Table(printed(doc.unit_list.rows)[0], doc.unit_list.weights), {})
     for text in doc.part_two:
-        yield "p", (text, "part")
+        para(text, "part")
     for s in doc.sections:
         if s.title:
-            yield "p", (s.title, "title")
+            para(s.title, "title")
         if s.unit:
-            yield "p", (s.unit, "unit")
-        for k, (rows, where) in enumerate(docx_tables(s.table)):
+            para(s.unit, "unit")
+        for k, (t, positions) in enumerate(docx_tables(s.table)):
             if k:
-                yield "p", ("", "body")
-            yield "t", (rows, s.table.weights, where, s.table.kind)
+                para("", "body")
+            table(t, positions)
         for note in s.notes:
-            yield "p", (note, "note")
+            para(note, "note")
     for text in doc.narrative:
-        yield "p", (text, "heading" if len(text) < 40 else "body")
-
-
-_PARA_STYLE = {"title": (28, True, "center"), "part": (32, True, "center"), "unit": (20, False, "right"),
-               "note": (20, False, None), "heading": (24, True, None), "body": (24, False, None)}
+        para(text, "heading" if len(text) < 40 else "body")
+    return blocks, where
 
 
 def write_docx(doc: Doc, path: Path) -> dict[int, tuple[int, int, int]]:
-    """Write the .docx; return each figure's (table index, row, col) in the reader's grids."""
-    base, root = DocxTemplate.get()
-    body: list[str] = []
-    where: dict[int, tuple[int, int, int]] = {}
-    n_table = 0
-    for what, payload in docx_blocks(doc):
-        if what == "p":
-            text, style = payload
-            size, bold, align = _PARA_STYLE[style]
-            body.append(_para(text, size, bold, align))
-        else:
-            rows, weights, pos, _kind = payload
-            body.append(_table_xml(rows, weights))
-            for uid, (r, c) in pos.items():
-                where[uid] = (n_table, r, c)
-            n_table += 1
-    sect = ('<w:sectPr><w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>'
-            '<w:pgMar w:top="1134" w:right="1134" w:bottom="1134" w:left="1134" w:header="567" w:footer="567" '
-            'w:gutter="0"/></w:sectPr>')
-    xml = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' + root + "<w:body>" + "".join(body) + sect
-           + "</w:body></w:document>")
-    buf = io.BytesIO(base)
-    with zipfile.ZipFile(buf, "a", zipfile.ZIP_DEFLATED, compresslevel=1) as z:
-        z.writestr(_zip_info("word/document.xml"), xml.encode("utf-8"))
-    path.write_bytes(buf.getvalue())
+    """Write the .docx (document.xml directly); return each figure's (table index, row, col)."""
+    blocks, where = docx_blocks(doc)
+    write_docx_fast(path, blocks)
     return where
 
 
-def write_docx_docxgen(doc: Doc, path: Path) -> dict[int, tuple[int, int, int]]:
-    """The same document through tests/docxgen.py's ``write_docx`` (slow; a reference)."""
-    blocks: list[docxgen.Block] = []
-    where: dict[int, tuple[int, int, int]] = {}
-    n_table = 0
-    for what, payload in docx_blocks(doc):
-        if what == "p":
-            blocks.append(payload[0])
-            continue
-        rows, _weights, pos, _kind = payload
-        converted = [[cell.text if isinstance(cell, Fig) else Span("", cell.n) if isinstance(cell, Below) and cell.n > 1
-                      else UP if isinstance(cell, Below) else cell for cell in row] for row in rows]
-        blocks.append(converted)
-        for uid, (r, c) in pos.items():
-            where[uid] = (n_table, r, c)
-        n_table += 1
-    docxgen.write_docx(path, blocks)
+def write_docx_slow(doc: Doc, path: Path) -> dict[int, tuple[int, int, int]]:
+    """The same document through python-docx (slow; a reference)."""
+    blocks, where = docx_blocks(doc)
+    write_docx_python(path, blocks)
     return where
-
-
-def _spec(rows: list[RowT]) -> TableSpec:
-    """Rows in make_samples' cell model (``Cell(text, cols, below)``)."""
-    out = []
-    for row in rows:
-        cells = []
-        for cell in row:
-            if cell is UP:
-                cells.append(SpecCell(below=True))
-            elif isinstance(cell, Below):
-                cells.append(SpecCell(cols=cell.n, below=True))
-            elif isinstance(cell, Span):
-                cells.append(SpecCell(cell.text, cell.n))
-            else:
-                cells.append(SpecCell(cell_text(cell)))
-        out.append(tuple(cells))
-    width = sum(c.cols for c in out[0])
-    return TableSpec(width, tuple(out))
-
-
-def _fig_positions(rows: list[RowT], top: int) -> dict[int, tuple[int, int]]:
-    return {cell.uid: (top + r, c) for r, placed in enumerate(grid_rows(rows)) for c, cell in placed
-            if isinstance(cell, Fig)}
 
 
 def write_xlsx_doc(doc: Doc, path: Path) -> dict[int, tuple[str, int, int]]:
     """Write the .xlsx, one table per sheet; return each figure's (sheet, row, col) as written."""
-    sheets: list[SheetSpec] = []
     where: dict[int, tuple[str, int, int]] = {}
-    spec = _spec(doc.unit_list.rows)
-    cells = [SheetCell(r, 0, t) for r, t in enumerate(doc.overview)]
-    cells.extend(table_cells(spec, len(doc.overview)))
+    unit_list = Table(printed(doc.unit_list.rows)[0])
     top = len(doc.overview) + len(doc.unit_list.rows) + 1
-    cells.extend(SheetCell(top + i, 0, t, bold=True) for i, t in enumerate(doc.part_two))
-    sheets.append(SheetSpec("部门概况", tuple(cells), spec.columns))
+    sheets = [Sheet("部门概况", (*lines(doc.overview), *table_cells(unit_list, len(doc.overview)),
+                                 *lines(doc.part_two, top, bold=True)), grid_rows(unit_list)[1])]
     for s in doc.sections:
-        spec = _spec(s.table.rows)
-        width = spec.columns
-        cells = []
-        top = 0
-        if s.title:
-            cells.append(SheetCell(0, 0, s.title, cols=width, bold=True, align="center"))
-            top = 1
-        if s.unit:
-            cells.append(SheetCell(top, width - 1, s.unit, align="right"))
-            top += 1
-        cells.extend(table_cells(spec, top))
-        for uid, pos in _fig_positions(s.table.rows, top).items():
-            where[uid] = (s.sheet, *pos)
-        below = top + len(spec.rows)
-        cells.extend(SheetCell(below + i, 0, note, cols=width) for i, note in enumerate(s.notes))
-        sheets.append(SheetSpec(s.sheet, tuple(cells), width))
-    sheets.append(SheetSpec("情况说明", tuple(SheetCell(r, 0, t) for r, t in enumerate(doc.narrative)), 1))
+        rows, positions = printed(s.table.rows)
+        sheet, top = section_sheet(s.sheet, Table(rows), s.title, s.unit, s.notes)
+        where.update({uid: (s.sheet, top + r, c) for uid, (r, c) in positions.items()})
+        sheets.append(sheet)
+    sheets.append(Sheet("情况说明", tuple(lines(doc.narrative)), 1))
     write_xlsx(sheets, path)
     return where
 
@@ -1807,7 +1615,7 @@ def generate(n: int, out: Path, formats: list[str], seed: int, docx_writer: str,
     tmp_docx = Path(tempfile.mkdtemp(prefix="corpus-docx-")) if "pdf" in formats and "docx" not in formats else None
     problems: list[str] = []
     writer: Callable[[Doc, Path], dict[int, tuple[int, int, int]]] = (
-        write_docx_docxgen if docx_writer == "docxgen" else write_docx)
+        write_docx_slow if docx_writer == "python-docx" else write_docx)
     for k in range(n):
         t = time.perf_counter()
         doc = make_doc(seed, k)
@@ -2069,8 +1877,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, help="output folder (generate)")
     ap.add_argument("--formats", default="docx,xlsx,pdf", help="comma-separated: docx, xlsx, pdf")
     ap.add_argument("--seed", type=int, default=1)
-    ap.add_argument("--docx-writer", choices=("fast", "docxgen"), default="fast",
-                    help="fast: document.xml written directly; docxgen: tests/docxgen.write_docx (slow)")
+    ap.add_argument("--docx-writer", choices=("fast", "python-docx"), default="fast",
+                    help="fast: document.xml written directly; python-docx: through python-docx (slow)")
     ap.add_argument("--measure", type=Path, metavar="DIR", help="read and reconcile a generated corpus")
     ap.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
                     help="processes for soffice, reading PDFs back and measuring")

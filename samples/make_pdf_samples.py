@@ -24,308 +24,26 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
 
-import make_samples  # the seed's figures, transcribed once (run from the repo root: samples/ is on the path)
+import make_samples  # the seed's figures, transcribed once (the script's folder is on the path)
+
+from jueSuan.fixtures import Cell, CellSpec, Table
+from jueSuan.fixtures.pdf import BOTTOM, LEFT, PAGE_H, PAGE_W, RIGHT, TOP, PdfDocument, register_font
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLES = ROOT / "samples"
 QUIRKS = ROOT / "tests" / "data" / "pdf"
 FONT_PATH = Path("/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc")
-FONT = "wqy"
-
-PAGE_W, PAGE_H = 595.28, 841.89  # A4
-LEFT, RIGHT, TOP, BOTTOM = 72.0, 72.0, 72.0, 72.0
 
 
-# --------------------------------------------------------------------------------------------------
-# A small table-drawing engine: cells with spans, wrapping, alignment, and the quirks' drawing styles
-# --------------------------------------------------------------------------------------------------
+def fig(text: str, **kw: object) -> Cell:
+    return Cell(text, align="right", **kw)  # type: ignore[arg-type]
 
 
-@dataclass
-class C:
-    """A table cell. ``cols``/``rows``: span. ``dy``: baseline raised by this many points (a figure
-    printed off its row's baseline). ``tc``: character spacing (letter-spaced text)."""
-
-    text: str = ""
-    cols: int = 1
-    rows: int = 1
-    align: str = "left"
-    dy: float = 0.0
-    tc: float = 0.0
-    bold: bool = False  # drawn twice, a quarter point apart (a fake bold)
-
-
-def fig(text: str, **kw: object) -> C:
-    return C(text, align="right", **kw)  # type: ignore[arg-type]
-
-
-def mid(text: str, **kw: object) -> C:
-    return C(text, align="center", **kw)  # type: ignore[arg-type]
-
-
-Spec = str | C
-
-
-@dataclass
-class Table:
-    widths: Sequence[float]
-    rows: list[list[Spec]]
-    size: float = 9.0
-    style: str = "lines"  # "lines" | "rects" (thin filled rectangles, cell by cell) | "none"
-    valign: str = "top"  # "top" (Word) | "middle" (WPS)
-    pad: float = 4.0
-    min_row: float = 18.0
-    shade_header: int = 0  # header rows with a grey background (filled rectangles)
-    double_frame: bool = False  # a second frame 3.5pt outside the table (a wide double outer border)
-    # before body row k (0-based among ``rows``): a page break; or a page break inside the row
-    # after this many of its lines (a row that Word lets break across the page)
-    breaks: dict[int, int | None] = field(default_factory=dict)
-
-
-@dataclass
-class _Placed:
-    spec: C
-    r: int
-    c: int
-
-
-_NO_LINE_START = set("，。、；：？！）》」』”’%％")  # hung at the end of the line instead (kinsoku)
-
-
-def _wrap(canvas_width: Callable[[str], float], text: str, width: float) -> list[str]:
-    """Greedy wrap: any Chinese character but closing punctuation may start a line, Latin/number
-    runs are kept whole."""
-    tokens: list[str] = []
-    for ch in text:
-        if tokens and ch.isascii() and ch not in " " and tokens[-1][-1:].isascii() and tokens[-1][-1:] != " ":
-            tokens[-1] += ch
-        else:
-            tokens.append(ch)
-    lines: list[str] = []
-    cur = ""
-    for tok in tokens:
-        if cur and canvas_width(cur + tok) > width and tok not in _NO_LINE_START:
-            lines.append(cur)
-            cur = tok.lstrip()
-        else:
-            cur += tok
-    if cur or not lines:
-        lines.append(cur)
-    return lines
-
-
-class Doc:
-    """A PDF being drawn, page by page, top to bottom."""
-
-    def __init__(self, path: Path, *, header: Callable[[int], str] | None = None,
-                 footer: Callable[[int], str] | None = None, encrypt: object | None = None) -> None:
-        from reportlab.pdfgen import canvas
-
-        self.path = path
-        self.c = canvas.Canvas(str(path), pagesize=(PAGE_W, PAGE_H), encrypt=encrypt, invariant=1)
-        self.c.setTitle(path.stem)
-        self.y = PAGE_H - TOP
-        self.page = 1
-        self.header = header
-        self.footer = footer
-        self._decorate()
-
-    # -- pages --------------------------------------------------------------------------------------
-    def _decorate(self) -> None:
-        if self.header:
-            self.c.setFont(FONT, 9)
-            text = self.header(self.page)
-            self.c.drawString(PAGE_W - RIGHT - self._w(text, 9), PAGE_H - 40, text)
-        if self.footer:
-            self.c.setFont(FONT, 10.5)
-            text = self.footer(self.page)
-            self.c.drawString((PAGE_W - self._w(text, 10.5)) / 2, 36, text)
-
-    def new_page(self) -> None:
-        self.c.showPage()
-        self.page += 1
-        self.y = PAGE_H - TOP
-        self._decorate()
-
-    def save(self) -> None:
-        self.c.showPage()
-        self.c.save()
-
-    @staticmethod
-    def _w(text: str, size: float, tc: float = 0.0) -> float:
-        from reportlab.pdfbase.pdfmetrics import stringWidth
-
-        return stringWidth(text, FONT, size) + tc * len(text)
-
-    # -- text ---------------------------------------------------------------------------------------
-    def text_at(self, x: float, baseline: float, text: str, size: float, tc: float = 0.0) -> None:
-        t = self.c.beginText(x, baseline)
-        t.setFont(FONT, size)
-        t.setCharSpace(tc)  # always: Tc is text state and outlives the text object
-        t.textOut(text)
-        self.c.drawText(t)
-
-    def para(self, text: str, size: float = 10.5, align: str = "left", tc: float = 0.0, after: float = 6.0,
-             indent: float = 0.0) -> None:
-        """A paragraph, wrapped to the text width (Word's line pitch: 1.5 × size)."""
-        width = PAGE_W - LEFT - RIGHT
-        lines = _wrap(lambda s: self._w(s, size, tc), text, width - indent) if not tc else [text]
-        for i, line in enumerate(lines):
-            if self.y - 1.5 * size < BOTTOM:
-                self.new_page()
-            self.y -= 1.5 * size
-            w = self._w(line, size, tc)
-            x = {"left": LEFT + (indent if i == 0 else 0), "center": (PAGE_W - w) / 2, "right": PAGE_W - RIGHT - w}[align]
-            self.text_at(x, self.y + 0.3 * size, line, size, tc)
-        self.y -= after
-
-    def gap(self, points: float) -> None:
-        self.y -= points
-
-    # -- tables -------------------------------------------------------------------------------------
-    def table(self, t: Table) -> None:
-        n_cols = len(t.widths)
-        xs = [LEFT]
-        for w in t.widths:
-            xs.append(xs[-1] + w)
-        placed: list[list[_Placed]] = []
-        taken: set[tuple[int, int]] = set()
-        for r, row in enumerate(t.rows):
-            c = 0
-            out: list[_Placed] = []
-            for spec in row:
-                cell = spec if isinstance(spec, C) else C(spec)
-                while (r, c) in taken:
-                    c += 1
-                out.append(_Placed(cell, r, c))
-                for rr in range(r, r + cell.rows):
-                    for cc in range(c, c + cell.cols):
-                        taken.add((rr, cc))
-                c += cell.cols
-            placed.append(out)
-            assert all((r, k) in taken for k in range(n_cols)), f"row {r} does not fill {n_cols} columns"
-        lead = 1.25 * t.size
-
-        def lines_of(p: _Placed) -> list[str]:
-            w = xs[p.c + p.spec.cols] - xs[p.c] - 2 * t.pad
-            if p.spec.tc:
-                return [p.spec.text]
-            return _wrap(lambda s: self._w(s, t.size), p.spec.text, w)
-
-        wrapped = [[lines_of(p) for p in row] for row in placed]
-        heights = [max([t.min_row] + [len(ls) * lead + 2 * t.pad for p, ls in zip(row, wl, strict=True)
-                                      if p.spec.rows == 1]) for row, wl in zip(placed, wrapped, strict=True)]
-        for row, wl in zip(placed, wrapped, strict=True):  # a spanning cell's text must fit its rows
-            for p, ls in zip(row, wl, strict=True):
-                if p.spec.rows > 1:
-                    need = len(ls) * lead + 2 * t.pad - sum(heights[p.r:p.r + p.spec.rows])
-                    if need > 0:
-                        heights[p.r + p.spec.rows - 1] += need
-        table_top = self.y
-        self._rules: list[float] = []
-        # cells spanning rows are drawn when their last row is done, or in parts at a page break:
-        # [cell, its lines, top of the part on this page, text already drawn]
-        self._open: list[list] = []  # type: ignore[type-arg]
-        for r in range(len(placed)):
-            brk = t.breaks.get(r, "none")
-            if brk is None or (brk == "none" and self.y - heights[r] < BOTTOM):
-                self._break(t, xs)
-            if isinstance(brk, int):
-                self._row(t, xs, placed[r], wrapped[r], heights, r, 0, brk)
-                self._break(t, xs)
-                self._row(t, xs, placed[r], wrapped[r], heights, r, brk, None)
-            else:
-                self._row(t, xs, placed[r], wrapped[r], heights, r, 0, None)
-            self._close_spans(t, xs, r)
-        if t.double_frame:
-            # the second frame, with every row rule carried out to it: 3.5pt slivers of "cells"
-            # down both sides
-            self.c.setLineWidth(0.5)
-            self.c.rect(xs[0] - 3.5, self.y - 3.5, xs[-1] - xs[0] + 7, table_top - self.y + 7, stroke=1, fill=0)
-            for y in [*self._rules, self.y]:
-                self.c.rect(xs[0] - 3.5, y - 0.3, 3.5, 0.6, stroke=0, fill=1)
-                self.c.rect(xs[-1], y - 0.3, 3.5, 0.6, stroke=0, fill=1)
-
-    def _close_spans(self, t: Table, xs: list[float], r: int | None) -> None:
-        """Draw the spanning cells whose last row is ``r`` (all of them, up to here, when None:
-        a page break, after which they go on at the top of the next page)."""
-        still: list[list] = []  # type: ignore[type-arg]
-        for entry in self._open:
-            p, lines, top, drawn = entry
-            ends = p.r + p.spec.rows - 1
-            if r is None or ends <= r:
-                self._cell(t, xs[p.c], top, xs[p.c + p.spec.cols], self.y, [] if drawn else lines, p.spec,
-                           shade=p.r < t.shade_header)
-                if r is None:
-                    still.append([p, lines, None, True])
-            else:
-                still.append(entry)
-        self._open = still
-
-    def _break(self, t: Table, xs: list[float]) -> None:
-        self._close_spans(t, xs, None)
-        self.new_page()
-        for entry in self._open:
-            entry[2] = self.y
-
-    def _row(self, t: Table, xs: list[float], cells: list[_Placed], wrapped: list[list[str]], heights: list[float],
-             r: int, first: int, last: int | None) -> None:
-        """Row ``r``, or the part of it holding lines [first, last) of every cell."""
-        lead = 1.25 * t.size
-        if first == 0 and last is None:
-            h = heights[r]
-        else:
-            n = max(len(ls[first:last]) for ls in wrapped)
-            h = max(1, n) * lead + 2 * t.pad
-        top = self.y
-        self._rules.append(top)
-        for p, ls in zip(cells, wrapped, strict=True):
-            if p.spec.rows > 1:
-                if first == 0:
-                    self._open.append([p, ls, top, False])
-                continue
-            self._cell(t, xs[p.c], top, xs[p.c + p.spec.cols], top - h, ls[first:last], p.spec,
-                       shade=r < t.shade_header)
-        self.y = top - h
-
-    def _cell(self, t: Table, x0: float, top: float, x1: float, bottom: float, lines: list[str], spec: C,
-              shade: bool) -> None:
-        c = self.c
-        if shade:
-            c.setFillGray(0.88)
-            c.rect(x0, bottom, x1 - x0, top - bottom, stroke=0, fill=1)
-            c.setFillGray(0)
-        if t.style == "lines":
-            c.setLineWidth(0.5)
-            c.rect(x0, bottom, x1 - x0, top - bottom, stroke=1, fill=0)
-        elif t.style == "rects":
-            # every side a thin filled rectangle, cell by cell (shared sides drawn twice, a
-            # quarter point apart; the sides stop short of the corners as some exporters do)
-            th = 0.6
-            c.rect(x0 + 0.8, top - th / 2, x1 - x0 - 1.6, th, stroke=0, fill=1)
-            c.rect(x0 + 0.8, bottom - th / 2 + 0.25, x1 - x0 - 1.6, th, stroke=0, fill=1)
-            c.rect(x0 - th / 2, bottom + 0.8, th, top - bottom - 1.6, stroke=0, fill=1)
-            c.rect(x1 - th / 2 - 0.25, bottom + 0.8, th, top - bottom - 1.6, stroke=0, fill=1)
-        size, lead = t.size, 1.25 * t.size
-        n = len(lines)
-        block = (n - 1) * lead + size
-        offset = (top - bottom - block) / 2 if t.valign == "middle" else t.pad
-        first = top - offset - 0.86 * size
-        for i, line in enumerate(lines):
-            w = self._w(line, size, spec.tc) - spec.tc
-            if spec.align == "right":
-                x = x1 - t.pad - w
-            elif spec.align == "center":
-                x = (x0 + x1 - w) / 2
-            else:
-                x = x0 + t.pad
-            self.text_at(x, first - i * lead + spec.dy, line, size, spec.tc)
-            if spec.bold:
-                self.text_at(x + 0.25, first - i * lead + spec.dy, line, size, spec.tc)
+def mid(text: str, **kw: object) -> Cell:
+    return Cell(text, align="center", **kw)  # type: ignore[arg-type]
 
 
 # --------------------------------------------------------------------------------------------------
@@ -341,30 +59,16 @@ SUMMARY_ROWS: list[tuple[str, str, str, str]] = [
     if left.strip("\u3000") or b
 ]
 
-# code, name, 合计, 基本支出, 项目支出
-GPB_ROWS: list[tuple[str, str, str, str, str]] = [
-    ("208", "社会保障和就业支出", "148.30", "148.30", "0.00"),
-    ("20805", "行政事业单位养老支出", "148.30", "148.30", "0.00"),
-    ("2080505", "机关事业单位基本养老保险缴费支出", "99.08", "99.08", "0.00"),
-    ("2080506", "机关事业单位职业年金缴费支出", "49.22", "49.22", "0.00"),
-    ("210", "卫生健康支出", "56.98", "56.98", "0.00"),
-    ("21011", "行政事业单位医疗", "56.98", "56.98", "0.00"),
-    ("2101102", "事业单位医疗", "56.98", "56.98", "0.00"),
-    ("212", "城乡社区支出", "3,727.47", "1,770.23", "1,957.24"),
-    ("21201", "城乡社区管理事务", "3,727.47", "1,770.23", "1,957.24"),
-    ("2120199", "其他城乡社区管理事务支出", "3,727.47", "1,770.23", "1,957.24"),
-    ("221", "住房保障支出", "51.30", "51.30", "0.00"),
-    ("22102", "住房改革支出", "51.30", "51.30", "0.00"),
-    ("2210201", "住房公积金", "51.30", "51.30", "0.00"),
-]
-GPB_TOTAL = ("3,984.05", "2,026.81", "1,957.24")
-EXP_HEADERS = ("本年支出合计", "基本支出", "项目支出", "上缴上级支出", "经营支出", "对附属单位补助支出")
-INCOME_HEADERS = ("本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入")
+# code, name, 合计, 基本支出, 项目支出 (the names without their indent)
+GPB_ROWS: list[tuple[str, ...]] = [(code, name.strip(), *figs) for code, name, *figs in make_samples.GENERAL_BUDGET_BODY]
+GPB_TOTAL = make_samples.GENERAL_BUDGET_TOTAL[1:]
+EXP_HEADERS = make_samples.EXPENDITURE_HEADERS
+INCOME_HEADERS = make_samples.INCOME_HEADERS
 INCOME_ROWS = [(code, name, total, total) for code, name, total, _, _ in GPB_ROWS]
 INCOME_ROWS[7:10] = [(code, name, "3,742.21", "3,742.21") for code, name, *_ in GPB_ROWS[7:10]]
 
 
-def _summary_header() -> list[list[Spec]]:
+def _summary_header() -> list[list[CellSpec]]:
     return [[mid("收入", cols=2), mid("支出", cols=2)], [mid("项目"), mid("决算数"), mid("项目"), mid("决算数")]]
 
 
@@ -376,13 +80,13 @@ def _summary_header() -> list[list[Spec]]:
 def q1_baseline(path: Path) -> None:
     """(1) Figures printed 3.5pt above their row label's baseline (a figure font with another
     ascent, as WPS exports do): plain text extraction puts each figure on the line above."""
-    d = Doc(path)
+    d = PdfDocument(path)
     d.para("收入支出决算总表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
     rows = _summary_header()
     for a, b, c, e in SUMMARY_ROWS:
         rows.append([a, fig(b, dy=3.5), c, fig(e, dy=3.5)])
-    d.table(Table([130, 70, 181, 70], rows, min_row=20))
+    d.table(Table(rows, [130, 70, 181, 70]), min_row=20)
     d.para("注：本表反映部门本年度的总收支和年末结转结余情况。", size=10.5)
     d.save()
 
@@ -390,17 +94,17 @@ def q1_baseline(path: Path) -> None:
 def q2_rect_rules(path: Path) -> None:
     """(2) Rules drawn as thin filled rectangles, cell by cell, and a shaded header (ONLYOFFICE/WPS
     style); the only stroked shape is a second frame around the table (a double outer border)."""
-    d = Doc(path)
+    d = PdfDocument(path)
     d.para("一般公共预算财政拨款支出决算表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
-    rows: list[list[Spec]] = [
+    rows: list[list[CellSpec]] = [
         [mid("项目", cols=2), mid("合计", rows=2), mid("基本支出", rows=2), mid("项目支出", rows=2)],
         [mid("功能分类科目编码"), mid("科目名称")],
     ]
     for code, name, *figs in GPB_ROWS:
         rows.append([code, name, *(fig(f) for f in figs)])
     rows.append([mid("合计", cols=2), *(fig(f) for f in GPB_TOTAL)])
-    d.table(Table([80, 161, 70, 70, 70], rows, style="rects", shade_header=2, double_frame=True))
+    d.table(Table(rows, [80, 161, 70, 70, 70]), style="rects", shade_header=2, double_frame=True)
     d.para("注：本表反映部门本年度一般公共预算财政拨款支出情况。", size=10.5)
     d.save()
 
@@ -409,7 +113,7 @@ def q3_no_rules(path: Path) -> None:
     """(3) Tables printed with no rules at all, between paragraphs of prose full of figures: the
     一般公共预算财政拨款支出决算表 (figures aligned in columns, long names wrapped with their code
     and figures beside the middle), and on page 2 the two-sided 收入支出决算总表 set tight."""
-    d = Doc(path)
+    d = PdfDocument(path)
     d.para("（二）一般公共预算财政拨款支出决算结构情况", size=12)
     d.para("上海市松江区城市运行管理中心 2020 年度一般公共预算财政拨款支出 3,984.05 万元，主要用于以下方面："
            "社会保障和就业支出（类）148.30 万元，占 3.72%；卫生健康支出（类）56.98 万元，占 1.43%；城乡社区支出"
@@ -419,11 +123,11 @@ def q3_no_rules(path: Path) -> None:
     d.gap(12)
     d.para("一般公共预算财政拨款支出决算表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
-    rows: list[list[Spec]] = [[C("功能分类科目编码"), C("科目名称"), fig("合计"), fig("基本支出"), fig("项目支出")]]
+    rows: list[list[CellSpec]] = [[Cell("功能分类科目编码"), Cell("科目名称"), fig("合计"), fig("基本支出"), fig("项目支出")]]
     for code, name, *figs in GPB_ROWS:
         rows.append([code, name, *(fig(f) for f in figs)])
-    rows.append([C("合计", cols=2), *(fig(f) for f in GPB_TOTAL)])
-    d.table(Table([85, 110, 85, 85, 85], rows, style="none", valign="middle", min_row=16, pad=3))
+    rows.append([Cell("合计", cols=2), *(fig(f) for f in GPB_TOTAL)])
+    d.table(Table(rows, [85, 110, 85, 85, 85]), style="none", valign="middle", min_row=16, pad=3)
     d.para("注：本表反映部门本年度一般公共预算财政拨款支出情况。", size=10.5)
     d.para("以上支出中，基本支出 2,026.81 万元，占 50.87%；项目支出 1,957.24 万元，占 49.13%。"
            "与 2019 年度相比，支出增加 1,762.78 万元，增长 79.36%。主要原因：本年度新增松江区城运平台信息化建设项目一期项目。",
@@ -433,10 +137,10 @@ def q3_no_rules(path: Path) -> None:
     d.new_page()
     d.para("收入支出决算总表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
-    rows = [[mid("收入", cols=2), mid("支出", cols=2)], [C("项目"), fig("决算数"), C("项目"), fig("决算数")]]
+    rows = [[mid("收入", cols=2), mid("支出", cols=2)], [Cell("项目"), fig("决算数"), Cell("项目"), fig("决算数")]]
     for a, b, c, e in SUMMARY_ROWS:
         rows.append([a, fig(b), c, fig(e)])
-    d.table(Table([130, 70, 181, 70], rows, style="none", min_row=15, pad=2))
+    d.table(Table(rows, [130, 70, 181, 70]), style="none", min_row=15, pad=2)
     d.para("注：本表反映部门本年度的总收支和年末结转结余情况。", size=10.5)
     d.save()
 
@@ -445,10 +149,10 @@ def q4_two_sided(path: Path) -> None:
     """(4) The 财政拨款收入支出决算总表: income on the left, expenditure on the right, and
     ``一、一般公共预算财政拨款`` printed twice in the income column (and once more as a header);
     the 总计 row in a fake bold (every character drawn twice, a quarter point apart)."""
-    d = Doc(path)
+    d = PdfDocument(path)
     d.para("财政拨款收入支出决算总表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
-    rows: list[list[Spec]] = [
+    rows: list[list[CellSpec]] = [
         [mid("收入", cols=2), mid("支出", cols=5)],
         [mid("项目"), mid("决算数"), mid("项目"), mid("合计"), mid("一般公共预算财政拨款"), mid("政府性基金预算财政拨款"),
          mid("国有资本经营预算财政拨款")],
@@ -464,15 +168,15 @@ def q4_two_sided(path: Path) -> None:
         ["一、一般公共预算财政拨款", fig("9.81"), "", "", "", "", ""],
         ["二、政府性基金预算财政拨款", "", "", "", "", "", ""],
         ["三、国有资本经营预算财政拨款", "", "", "", "", "", ""],
-        [C("总计", bold=True), fig("4,008.60", bold=True), C("总计", bold=True), fig("4,008.60", bold=True),
+        [Cell("总计", bold=True), fig("4,008.60", bold=True), Cell("总计", bold=True), fig("4,008.60", bold=True),
          fig("4,008.60", bold=True), "", ""],
     ]
-    d.table(Table([72, 54, 72, 54, 66, 66, 67.28], rows, valign="middle"))
+    d.table(Table(rows, [72, 54, 72, 54, 66, 66, 67.28]), valign="middle")
     d.para("注：本表反映部门本年度财政拨款总收支和结转结余情况。", size=10.5)
     d.save()
 
 
-def _expenditure_header() -> list[list[Spec]]:
+def _expenditure_header() -> list[list[CellSpec]]:
     return [
         [mid("项目", cols=4), *(mid(h, rows=3) for h in EXP_HEADERS)],
         [mid("支出功能分类科目编码", cols=3), mid("科目名称", rows=2)],
@@ -483,7 +187,7 @@ def _expenditure_header() -> list[list[Spec]]:
 def q5_split_codes(path: Path) -> None:
     """(5) 支出决算表 with the code split into 类|款|项 cells, names too long for their column
     wrapping over three lines, the code and figures centred beside the middle line (WPS)."""
-    d = Doc(path)
+    d = PdfDocument(path)
     d.para("支出决算表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
     rows = _expenditure_header()
@@ -491,7 +195,7 @@ def q5_split_codes(path: Path) -> None:
     for code, name, *figs in GPB_ROWS:
         parts = [code[:3], code[3:5], code[5:7]]
         rows.append([mid(parts[0]), mid(parts[1]), mid(parts[2]), name, *(fig(f) for f in figs), "", "", ""])
-    d.table(Table([30, 24, 24, 62, 60, 56, 56, 50, 44, 45.28], rows, valign="middle", size=8.5))
+    d.table(Table(rows, [30, 24, 24, 62, 60, 56, 56, 50, 44, 45.28], size=8.5), valign="middle")
     d.para("注：本表反映部门本年度各项支出情况。", size=10.5)
     d.save()
 
@@ -500,23 +204,23 @@ def q6_page_break(path: Path) -> None:
     """(6) Tables broken across pages: the 总计 row alone at the top of page 2, the 支出决算表
     continued on page 3 with no header (and without the 类|款|项 split, so with fewer column
     rules), its row 2120199 broken in the middle of its name; page numbers in the margins."""
-    d = Doc(path, header=lambda n: f"第 {n} 页 共 3 页", footer=lambda n: {1: "- 1 -", 2: "2"}.get(n, "— 3 —"))
+    d = PdfDocument(path, header=lambda n: f"第 {n} 页 共 3 页", footer=lambda n: {1: "- 1 -", 2: "2"}.get(n, "— 3 —"))
     d.para("收入支出决算总表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
     rows = _summary_header()
     for a, b, c, e in SUMMARY_ROWS:
         rows.append([a, fig(b), c, fig(e)])
-    d.table(Table([130, 70, 181, 70], rows, breaks={len(rows) - 1: None}))
+    d.table(Table(rows, [130, 70, 181, 70]), breaks={len(rows) - 1: None})
     d.para("注：本表反映部门本年度的总收支和年末结转结余情况。", size=10.5)
     d.gap(10)
     d.para("支出决算表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
     rows = _expenditure_header()
-    rows.append([C("合计", cols=4), *(fig(f) for f in GPB_TOTAL), "", "", ""])
+    rows.append([Cell("合计", cols=4), *(fig(f) for f in GPB_TOTAL), "", "", ""])
     for code, name, *figs in GPB_ROWS:
-        rows.append([C(code, cols=3), name, *(fig(f) for f in figs), "", "", ""])
+        rows.append([Cell(code, cols=3), name, *(fig(f) for f in figs), "", "", ""])
     split = 3 + 1 + 9  # 2120199 其他城乡社区管理事务支出: its first line on page 2, the rest on page 3
-    d.table(Table([30, 24, 24, 62, 60, 56, 56, 50, 44, 45.28], rows, size=8.5, min_row=14, breaks={split: 1}))
+    d.table(Table(rows, [30, 24, 24, 62, 60, 56, 56, 50, 44, 45.28], size=8.5), min_row=14, breaks={split: 1})
     d.para("注：本表反映部门本年度各项支出情况。", size=10.5)
     d.save()
 
@@ -525,18 +229,18 @@ def q6_broken_merged_row(path: Path) -> None:
     """(6) A 绩效自评表 (Jiading seed) whose row ``其中：当年财政拨款`` breaks over the page,
     ``其中：当年财政`` at the foot of page 1 and ``拨款`` at the top of page 2, beside an empty cell
     merged down the four 项目资金 rows, which goes on over the break."""
-    d = Doc(path, footer=lambda n: f"- {n} -")
+    d = PdfDocument(path, footer=lambda n: f"- {n} -")
     for _ in range(14):
         d.para("为提高热线工单和“一网统管”工作处理效率，积极探索创新举措做法，健全热线网格联动机制、预警提示工作机制、"
                "联审联报等机制。", indent=21)
     d.para("财政项目支出绩效自评表", size=16, align="center")
     d.para("（2024年度）", size=12, align="center")
-    rows: list[list[Spec]] = [
-        [mid("项目名称", cols=2), C("嘉定城运中心视觉中枢（城市之眼）项目", cols=6)],
-        [mid("主管部门", cols=2), C("上海市嘉定区城市运行管理中心（汇总）", cols=2), mid("实施单位", cols=2),
-         C("上海市嘉定区城市运行管理中心", cols=2)],
+    rows: list[list[CellSpec]] = [
+        [mid("项目名称", cols=2), Cell("嘉定城运中心视觉中枢（城市之眼）项目", cols=6)],
+        [mid("主管部门", cols=2), Cell("上海市嘉定区城市运行管理中心（汇总）", cols=2), mid("实施单位", cols=2),
+         Cell("上海市嘉定区城市运行管理中心", cols=2)],
         [mid("项目资金（万元）", cols=2), *(mid(h) for h in ("年初预算数", "全年预算数", "全年执行数", "分数", "执行率(%)", "得分"))],
-        [C("", rows=4), "年度资金总额：", *(fig(f) for f in ("47.45", "35.00", "33.43", "10.00", "95.51", "9.55"))],
+        [Cell("", rows=4), "年度资金总额：", *(fig(f) for f in ("47.45", "35.00", "33.43", "10.00", "95.51", "9.55"))],
         ["其中：当年财政拨款", fig("59.31"), fig("35.00"), fig("33.43"), mid("-"), fig("95.51"), mid("-")],
         ["上年结转资金", fig("0.00"), fig("0.00"), fig("0.00"), mid("-"), fig("0.00"), mid("-")],
         ["其他资金", fig("0.00"), fig("0.00"), fig("0.00"), mid("-"), fig("0.00"), mid("-")],
@@ -545,17 +249,17 @@ def q6_broken_merged_row(path: Path) -> None:
          fig("10.00"), ""],
         ["建设完成率", "=100.00(%)", "100.00(%)", fig("10.00"), fig("10.00"), ""],
     ]
-    d.table(Table([36, 72, 58, 58, 58, 48, 58, 63.28], rows, valign="middle", breaks={4: 1}))
+    d.table(Table(rows, [36, 72, 58, 58, 58, 48, 58, 63.28]), valign="middle", breaks={4: 1})
     d.save()
 
 
 def q7_letter_spaced(path: Path) -> None:
     """(7) Letter-spaced title, unit and labels: with spaces typed between the characters
     (``项    目``, ``合    计``) and with character spacing (``收 入 决 算 表``, Tc operator)."""
-    d = Doc(path)
+    d = PdfDocument(path)
     d.para("收入决算表", size=16, align="center", tc=12)
     d.para("单 位 ： 万 元", size=10.5, align="right")
-    rows: list[list[Spec]] = [
+    rows: list[list[CellSpec]] = [
         [mid("项    目", cols=2), *(mid(h, rows=2) for h in INCOME_HEADERS)],
         [mid("功能分类科目编码"), mid("科目名称")],
         [mid("合    计", cols=2), fig("3,998.79"), fig("3,998.79"), "", "", "", "", ""],
@@ -563,7 +267,7 @@ def q7_letter_spaced(path: Path) -> None:
     for code, name, total, fiscal in INCOME_ROWS:
         rows.append([code, name, fig(total), fig(fiscal), "", "", "", "", ""])
     rows[0][1] = mid("本 年 收 入 合 计", rows=2)
-    d.table(Table([52, 88, 52, 48, 44, 40, 40, 44, 43.28], rows, valign="middle", size=8.5))
+    d.table(Table(rows, [52, 88, 52, 48, 44, 40, 40, 44, 43.28], size=8.5), valign="middle")
     d.para("注：本表反映部门本年度取得的各项收入情况。", size=10.5)
     d.save()
 
@@ -572,10 +276,10 @@ def q8_three_public(path: Path) -> None:
     """(8) The 三公 table's three-level merged header: a title row over 12 columns, then 合计 /
     因公出国（境）费 / 公务用车购置及运行维护费 (over 6) / 公务接待费, then 小计 / 购置费 / 运行维护费,
     then 预算数/决算数 six times."""
-    d = Doc(path)
+    d = PdfDocument(path)
     d.para("一般公共预算财政拨款“三公”经费支出决算表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
-    rows: list[list[Spec]] = [
+    rows: list[list[CellSpec]] = [
         [mid("一般公共预算财政拨款“三公”经费", cols=12)],
         [mid("合计", cols=2, rows=2), mid("因公出国（境）费", cols=2, rows=2), mid("公务用车购置及运行维护费", cols=6),
          mid("公务接待费", cols=2, rows=2)],
@@ -583,7 +287,7 @@ def q8_three_public(path: Path) -> None:
         [mid(t) for _ in range(6) for t in ("预算数", "决算数")],
         [fig("0.00") for _ in range(12)],
     ]
-    d.table(Table([37.6] * 11 + [37.68], rows, valign="middle", size=8.5))
+    d.table(Table(rows, [37.6] * 11 + [37.68], size=8.5), valign="middle")
     d.para("注：本表反映部门本年度“三公”经费支出预决算情况。", size=10.5)
     d.save()
 
@@ -617,13 +321,13 @@ def scan(path: Path) -> None:
 
 def partly_scanned(path: Path) -> None:
     """A text page with its table, then a page that is a scan (a table pasted as a picture)."""
-    d = Doc(path)
+    d = PdfDocument(path)
     d.para("收入支出决算总表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
     rows = _summary_header()
     for a, b, c, e in SUMMARY_ROWS:
         rows.append([a, fig(b), c, fig(e)])
-    d.table(Table([130, 70, 181, 70], rows))
+    d.table(Table(rows, [130, 70, 181, 70]))
     d.new_page()
     d.c.drawImage(_scan_image(), LEFT, BOTTOM, PAGE_W - LEFT - RIGHT, PAGE_H - TOP - BOTTOM)
     d.save()
@@ -640,13 +344,13 @@ def no_unicode(source: Path, path: Path) -> None:
 def encrypted(path: Path, user: str) -> None:
     from reportlab.lib.pdfencrypt import StandardEncryption
 
-    d = Doc(path, encrypt=StandardEncryption(user, ownerPassword="owner-secret", canPrint=1, canCopy=0))
+    d = PdfDocument(path, encrypt=StandardEncryption(user, ownerPassword="owner-secret", canPrint=1, canCopy=0))
     d.para("收入支出决算总表", size=16, align="center")
     d.para(UNIT, size=10.5, align="right")
     rows = _summary_header()
     for a, b, c, e in SUMMARY_ROWS[-4:]:
         rows.append([a, fig(b), c, fig(e)])
-    d.table(Table([130, 70, 181, 70], rows))
+    d.table(Table(rows, [130, 70, 181, 70]))
     d.save()
 
 
@@ -656,16 +360,6 @@ def truncated(source: Path, path: Path) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
-
-
-def _register_font() -> bool:
-    if not FONT_PATH.exists():
-        return False
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFont
-
-    pdfmetrics.registerFont(TTFont(FONT, str(FONT_PATH), subfontIndex=0))
-    return True
 
 
 def convert_docx() -> None:
@@ -690,7 +384,7 @@ def make_quirks() -> None:
     except ImportError:
         print("reportlab not installed: keeping the committed tests/data/pdf/*.pdf")
         return
-    if not _register_font():
+    if not register_font(FONT_PATH):
         print(f"font {FONT_PATH} not found: keeping the committed tests/data/pdf/*.pdf")
         return
     QUIRKS.mkdir(parents=True, exist_ok=True)

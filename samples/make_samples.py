@@ -18,23 +18,15 @@ Run from the repository root:  python samples/make_samples.py
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from decimal import Decimal
 from pathlib import Path
 
-import openpyxl
-import xlwt
-from docx import Document
 from docx.document import Document as DocxDocument
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Length, Mm, Pt
-from docx.table import Table
-from docx.text.paragraph import Paragraph
-from openpyxl.styles import Alignment, Border, Font, Side
+
+from jueSuan.fixtures import Paragraph, Row, Table, below, place, wide
+from jueSuan.fixtures.word import PUBLISHED, document, save
+from jueSuan.fixtures.workbook import Sheet, lines, section_sheet, table_cells, write_xls, write_xlsx
 
 OUT_DIR = Path(__file__).resolve().parent
 PUBLISHED_PATH = OUT_DIR / "songjiang-2020.docx"
@@ -44,48 +36,6 @@ FIXED_XLSX = OUT_DIR / "songjiang-2020-fixed.xlsx"
 PUBLISHED_XLS = OUT_DIR / "songjiang-2020.xls"
 FIXED_XLS = OUT_DIR / "songjiang-2020-fixed.xls"
 
-TABLE_STYLE = "Table Grid"
-EAST_ASIAN_FONT = "宋体"
-LATIN_FONT = "Times New Roman"
-
-
-# --------------------------------------------------------------------------------------------------
-# Table model: a row is a tuple of cells; a plain ``str`` is a one-column cell.
-# --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Cell:
-    """A table cell spanning ``cols`` grid columns (w:gridSpan).
-
-    ``below=True`` marks the continuation of a vertical merge (w:vMerge) opened by the cell directly
-    above; it has the same ``cols`` as that cell and no text of its own. A ``\\n`` in ``text`` starts a
-    new paragraph inside the cell.
-    """
-
-    text: str = ""
-    cols: int = 1
-    below: bool = False
-
-
-CellSpec = str | Cell
-Row = tuple[CellSpec, ...]
-
-
-def wide(text: str, cols: int) -> Cell:
-    """A cell spanning ``cols`` grid columns."""
-    return Cell(text, cols)
-
-
-def below(cols: int = 1) -> Cell:
-    """Continuation of the vertically merged cell directly above."""
-    return Cell(cols=cols, below=True)
-
-
-@dataclass(frozen=True)
-class TableSpec:
-    columns: int
-    rows: tuple[Row, ...]
 
 
 @dataclass(frozen=True)
@@ -93,7 +43,7 @@ class Section:
     """One public table: its title paragraph, the unit line, the table, then the notes."""
 
     title: str
-    table: TableSpec
+    table: Table
     notes: tuple[str, ...]
 
 
@@ -489,62 +439,62 @@ def _code_spanning(row: Row, cols: int) -> Row:
     return (wide(first, cols), *row[1:])
 
 
-def unit_list_table() -> TableSpec:
-    return TableSpec(3, UNIT_LIST_ROWS)
+def unit_list_table() -> Table:
+    return Table(UNIT_LIST_ROWS)
 
 
-def summary_table() -> TableSpec:
+def summary_table() -> Table:
     header: tuple[Row, ...] = (
         (wide("收入", 2), wide("支出", 2)),
         ("项目", "决算数", "项目", "决算数"),
     )
-    return TableSpec(4, header + SUMMARY_BODY)
+    return Table(header + SUMMARY_BODY)
 
 
-def income_table() -> TableSpec:
+def income_table() -> Table:
     header: tuple[Row, ...] = (
         (wide("项目", 2), *INCOME_HEADERS),
         ("功能分类科目编码", "科目名称", *(below(),) * len(INCOME_HEADERS)),
         ("",) * 9,
         (wide("合计", 2), *INCOME_TOTAL),
     )
-    return TableSpec(9, header + INCOME_BODY)
+    return Table(header + INCOME_BODY)
 
 
-def expenditure_table() -> TableSpec:
+def expenditure_table() -> Table:
     header: tuple[Row, ...] = (
         (wide("项目", 4), *EXPENDITURE_HEADERS),
         (wide("支出功能分类科目编码", 3), "科目名称", *(below(),) * len(EXPENDITURE_HEADERS)),
         *_blank_rows(2, (wide("", 3), *("",) * 7)),
         EXPENDITURE_TOTAL,
     )
-    return TableSpec(10, header + tuple(_code_spanning(row, 3) for row in EXPENDITURE_BODY))
+    return Table(header + tuple(_code_spanning(row, 3) for row in EXPENDITURE_BODY))
 
 
-def fiscal_summary_table() -> TableSpec:
+def fiscal_summary_table() -> Table:
     header: tuple[Row, ...] = ((wide("收入", 2), wide("支出", 5)), FISCAL_SUMMARY_HEADER)
-    return TableSpec(7, header + FISCAL_SUMMARY_BODY)
+    return Table(header + FISCAL_SUMMARY_BODY)
 
 
-def general_budget_table() -> TableSpec:
+def general_budget_table() -> Table:
     label, *totals = GENERAL_BUDGET_TOTAL
     header: tuple[Row, ...] = (
         (wide("项目", 2), "合计", "基本支出", "项目支出"),
         ("功能分类科目编码", "科目名称", below(), below(), below()),
         *_blank_rows(2, ("",) * 5),
     )
-    return TableSpec(5, (*header, *GENERAL_BUDGET_BODY, (wide(label, 2), *totals)))
+    return Table((*header, *GENERAL_BUDGET_BODY, (wide(label, 2), *totals)))
 
 
 def basic_expenditure_table(
     body: tuple[tuple[str, str, str, str, str, str], ...], totals: tuple[str, str, str, str]
-) -> TableSpec:
+) -> Table:
     staff_label, staff_amount, public_label, public_amount = totals
     totals_row: Row = (wide(staff_label, 2), staff_amount, wide(public_label, 2), public_amount)
-    return TableSpec(6, (BASIC_HEADER, *body, totals_row))
+    return Table((BASIC_HEADER, *body, totals_row))
 
 
-def three_public_table() -> TableSpec:
+def three_public_table() -> Table:
     rows: tuple[Row, ...] = (
         (wide("一般公共预算财政拨款“三公”经费", 12),),
         (wide("合计", 2), wide("因公出国\n（境）费", 2), wide("公务用车购置及运行维护费", 6), wide("公务接待费", 2)),
@@ -552,10 +502,10 @@ def three_public_table() -> TableSpec:
         ("预算数", "决算数") * 6,
         THREE_PUBLIC_FIGURES,
     )
-    return TableSpec(12, rows)
+    return Table(rows)
 
 
-def government_fund_table() -> TableSpec:
+def government_fund_table() -> Table:
     """No figures. The first 合计 row carries the 小计/基本支出/项目支出 sub-headers, as printed."""
     rows: tuple[Row, ...] = (
         (wide("项目", 2), "年初结转和结余", "本年收入", wide("本年支出", 3), "年末结转和\n结余"),
@@ -564,10 +514,10 @@ def government_fund_table() -> TableSpec:
         *_blank_rows(3, ("",) * 8),
         (wide("合计", 2), *("",) * 6),
     )
-    return TableSpec(8, rows)
+    return Table(rows)
 
 
-def state_capital_table() -> TableSpec:
+def state_capital_table() -> Table:
     rows: tuple[Row, ...] = (
         (wide("项目", 2), "年初结转和结余", "本年收入", "本年支出", "年末结转和结余"),
         ("功能分类科目编码", "科目名称", below(), below(), below(), below()),
@@ -575,10 +525,10 @@ def state_capital_table() -> TableSpec:
         *_blank_rows(3, ("",) * 6),
         (wide("合计", 2), *("",) * 4),
     )
-    return TableSpec(6, rows)
+    return Table(rows)
 
 
-def asset_table() -> TableSpec:
+def asset_table() -> Table:
     """The title and unit line are rows of the table itself, as published."""
     header: tuple[Row, ...] = (
         (wide("资产负债情况表", 5),),
@@ -586,14 +536,14 @@ def asset_table() -> TableSpec:
         (IDEO, wide("数量", 2), wide("价值", 2)),
         (below(), "年初数", "年末数", "年初数", "年末数"),
     )
-    return TableSpec(5, header + ASSET_BODY)
+    return Table(header + ASSET_BODY)
 
 
 FUND_NOTE_GOV = "注：本表反映单位本年度政府性基金预算财政拨款收入支出及结转和结余情况。"
 FUND_NOTE_CAPITAL = "注：本表反映单位本年度国有资本经营预算财政拨款收入支出及结转和结余情况。"
 
 
-def public_sections(basic: TableSpec) -> tuple[Section, ...]:
+def public_sections(basic: Table) -> tuple[Section, ...]:
     """The nine public tables of 第二部分, in published order."""
     return (
         Section("收入支出决算总表", summary_table(), ("注：本表反映部门本年度的总收支和年末结转结余情况。",)),
@@ -731,89 +681,8 @@ def fixed() -> Disclosure:
 
 
 # --------------------------------------------------------------------------------------------------
-# Writing the .docx
+# Writing the .docx (jueSuan.fixtures.word, in the publisher's Word look)
 # --------------------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class _Placed:
-    row: int
-    col: int
-    cell: Cell
-
-
-def _as_cell(spec: CellSpec) -> Cell:
-    return spec if isinstance(spec, Cell) else Cell(spec)
-
-
-def _place(spec: TableSpec) -> list[_Placed]:
-    """Grid position of every cell; each row must cover exactly ``spec.columns`` columns."""
-    placed: list[_Placed] = []
-    for r, row in enumerate(spec.rows):
-        col = 0
-        for item in row:
-            cell = _as_cell(item)
-            placed.append(_Placed(r, col, cell))
-            col += cell.cols
-        assert col == spec.columns, f"row {r} covers {col} of {spec.columns} columns: {row!r}"
-    return placed
-
-
-def _vertical_extent(origin: _Placed, continuations: set[tuple[int, int, int]]) -> int:
-    rows = 1
-    while (origin.row + rows, origin.col, origin.cell.cols) in continuations:
-        rows += 1
-    return rows
-
-
-def _write_cell_text(paragraph: Paragraph, text: str, size: Length) -> None:
-    run = paragraph.add_run(text)
-    run.font.size = size
-
-
-def _fill_cell(table: Table, placed: _Placed, size: Length) -> None:
-    if not placed.cell.text:
-        return
-    cell = table.cell(placed.row, placed.col)
-    first, *rest = placed.cell.text.split("\n")
-    _write_cell_text(cell.paragraphs[0], first, size)
-    for text in rest:
-        _write_cell_text(cell.add_paragraph(), text, size)
-
-
-def add_table(document: DocxDocument, spec: TableSpec) -> Table:
-    """Add ``spec`` as a bordered table with real Word merges (w:gridSpan, w:vMerge)."""
-    table = document.add_table(rows=len(spec.rows), cols=spec.columns)
-    table.style = TABLE_STYLE
-    table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    placed = _place(spec)
-    continuations = {(p.row, p.col, p.cell.cols) for p in placed if p.cell.below}
-    origins = [p for p in placed if not p.cell.below]
-    for origin in origins:
-        rows = _vertical_extent(origin, continuations)
-        if origin.cell.cols > 1 or rows > 1:
-            end = table.cell(origin.row + rows - 1, origin.col + origin.cell.cols - 1)
-            table.cell(origin.row, origin.col).merge(end)
-    for origin in origins:
-        _fill_cell(table, origin, Pt(9))
-    return table
-
-
-def _add_paragraph(
-    document: DocxDocument,
-    text: str,
-    *,
-    size: int = 12,
-    bold: bool = False,
-    align: WD_ALIGN_PARAGRAPH | None = None,
-) -> None:
-    paragraph = document.add_paragraph()
-    if align is not None:
-        paragraph.alignment = align
-    run = paragraph.add_run(text)
-    run.font.size = Pt(size)
-    run.bold = bold
-
 
 HEADING_MARKS: tuple[str, ...] = (
     "一、",
@@ -836,59 +705,36 @@ def _is_heading(text: str) -> bool:
     return text.startswith(HEADING_MARKS) or text.lstrip().startswith(("第一部分", "第三部分"))
 
 
-def add_text_paragraphs(document: DocxDocument, paragraphs: Iterable[str]) -> None:
-    for text in paragraphs:
-        _add_paragraph(document, text, bold=_is_heading(text))
+def text_paragraphs(paragraphs: Iterable[str]) -> list[Paragraph]:
+    return [Paragraph(text, 12, _is_heading(text)) for text in paragraphs]
 
 
-def add_part_title(document: DocxDocument, text: str) -> None:
-    _add_paragraph(document, text, size=16, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
+def part_title(text: str) -> Paragraph:
+    return Paragraph(text, 16, True, "center")
 
 
-def add_section(document: DocxDocument, section: Section) -> None:
-    _add_paragraph(document, section.title, size=14, bold=True, align=WD_ALIGN_PARAGRAPH.CENTER)
-    _add_paragraph(document, UNIT, size=10, align=WD_ALIGN_PARAGRAPH.RIGHT)
-    add_table(document, section.table)
-    for note in section.notes:
-        _add_paragraph(document, note, size=10)
-
-
-def _set_default_font(document: DocxDocument) -> None:
-    normal = document.styles["Normal"]
-    normal.font.name = LATIN_FONT
-    normal.font.size = Pt(12)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), EAST_ASIAN_FONT)
-
-
-def _set_a4_page(document: DocxDocument) -> None:
-    page = document.sections[0]
-    page.page_width, page.page_height = Mm(210), Mm(297)
-    page.left_margin = page.right_margin = Mm(20)
-    page.top_margin = page.bottom_margin = Mm(20)
+def section_blocks(section: Section) -> list[Paragraph | Table]:
+    return [Paragraph(section.title, 14, True, "center"), Paragraph(UNIT, 10, False, "right"), section.table,
+            *(Paragraph(note, 10, False) for note in section.notes)]
 
 
 def build(disclosure: Disclosure) -> DocxDocument:
-    document = Document()
-    _set_default_font(document)
-    _set_a4_page(document)
-    add_text_paragraphs(document, OVERVIEW_PARAGRAPHS)
-    add_table(document, unit_list_table())
-    for heading in PART_TWO_HEADINGS:
-        add_part_title(document, heading)
-    for section in disclosure.sections:
-        add_section(document, section)
-    add_table(document, asset_table())
     title, subtitle, *narrative = disclosure.narrative
-    add_part_title(document, title)
-    add_part_title(document, subtitle)
-    add_text_paragraphs(document, narrative)
-    return document
+    return document([
+        *text_paragraphs(OVERVIEW_PARAGRAPHS),
+        unit_list_table(),
+        *(part_title(heading) for heading in PART_TWO_HEADINGS),
+        *(block for section in disclosure.sections for block in section_blocks(section)),
+        asset_table(),
+        part_title(title),
+        part_title(subtitle),
+        *text_paragraphs(narrative),
+    ], PUBLISHED)
 
 
 # --------------------------------------------------------------------------------------------------
-# Writing the workbooks: one table per sheet, the overview's unit list on the first sheet, the narrative
-# on the last one (one paragraph per row in column A). A sheet is laid out once as ``SheetCell``s and
-# written by both backends (openpyxl for .xlsx, xlwt for .xls).
+# Writing the workbooks (jueSuan.fixtures.workbook): one table per sheet, the overview's unit list on the
+# first sheet, the narrative on the last one (one paragraph per row in column A).
 # --------------------------------------------------------------------------------------------------
 
 OVERVIEW_SHEET = "部门概况"
@@ -896,174 +742,33 @@ ASSET_SHEET = "资产负债情况表"
 NARRATIVE_SHEET = "情况说明"
 
 
-@dataclass(frozen=True)
-class SheetCell:
-    """One written cell (the top-left of a merge when ``rows``/``cols`` > 1), 0-based position."""
-
-    row: int
-    col: int
-    text: str
-    rows: int = 1
-    cols: int = 1
-    border: bool = False  # table cells are bordered, titles, unit lines, notes and prose are not
-    bold: bool = False
-    align: str = "left"  # left | center | right
-
-
-@dataclass(frozen=True)
-class SheetSpec:
-    name: str
-    cells: tuple[SheetCell, ...]
-    width: int  # columns used, for the column widths
-
-
-_SEPARATED = re.compile(r"^[1-9]\d{0,2}(?:,\d{3})+(?:\.(\d+))?$")
-_PLAIN_DECIMAL = re.compile(r"^(?:0|[1-9]\d*)\.(\d+)$")
-_PLAIN_INTEGER = re.compile(r"^(?:0|[1-9]\d*)$")
-
-
-def excel_value(text: str) -> tuple[Decimal | int | str, str]:
-    """How a publisher's spreadsheet holds a printed cell: ``(value, number format)``.
-
-    ``3,998.79`` -> 3998.79 with ``#,##0.00``; ``3984.05`` / ``0.00`` -> a number with ``0.00``;
-    ``190`` -> 190 with ``0``; anything else (``　51.30``, ``1,963.09 ``, ``——``, labels) stays text. The
-    format prints the value back exactly as the text: same decimals, separator only where printed.
-    """
-    m = _SEPARATED.match(text)
-    if m:
-        decimals = len(m.group(1) or "")
-        return Decimal(text.replace(",", "")), "#,##0" + ("." + "0" * decimals if decimals else "")
-    m = _PLAIN_DECIMAL.match(text)
-    if m:
-        return Decimal(text), "0." + "0" * len(m.group(1))
-    if _PLAIN_INTEGER.match(text):
-        return int(text), "0"
-    return text, "@" if text else "General"
-
-
-def table_cells(spec: TableSpec, top: int) -> list[SheetCell]:
-    """The table's cells from row ``top``, bordered, with the same merges as the .docx table."""
-    placed = _place(spec)
-    continuations = {(p.row, p.col, p.cell.cols) for p in placed if p.cell.below}
-    cells: list[SheetCell] = []
-    for origin in placed:
-        if origin.cell.below:
-            continue
-        rows = _vertical_extent(origin, continuations)
-        text = origin.cell.text
-        header = origin.row < 2 and not excel_value(text)[1].startswith(("0", "#"))
-        cells.append(SheetCell(top + origin.row, origin.col, text, rows, origin.cell.cols, border=True,
-                               align="center" if header else "left"))
-    return cells
-
-
-def section_sheet(section: Section) -> SheetSpec:
-    """Title merged across the table, the unit line at the right, the table, then the notes."""
-    width = section.table.columns
-    cells = [SheetCell(0, 0, section.title, cols=width, bold=True, align="center"),
-             SheetCell(1, width - 1, UNIT, align="right")]
-    cells.extend(table_cells(section.table, 2))
-    below_table = 2 + len(section.table.rows)
-    cells.extend(SheetCell(below_table + i, 0, note, cols=width) for i, note in enumerate(section.notes))
-    return SheetSpec(section.title, tuple(cells), width)
-
-
-def overview_sheet() -> SheetSpec:
+def overview_sheet() -> Sheet:
     """The overview paragraphs, the unit list, then (after a blank row) the headings of 第二部分."""
-    cells = [SheetCell(r, 0, text) for r, text in enumerate(OVERVIEW_PARAGRAPHS)]
+    table = unit_list_table()
     top = len(OVERVIEW_PARAGRAPHS)
-    spec = unit_list_table()
-    cells.extend(table_cells(spec, top))
-    top += len(spec.rows) + 1
-    cells.extend(SheetCell(top + i, 0, text, bold=True) for i, text in enumerate(PART_TWO_HEADINGS))
-    return SheetSpec(OVERVIEW_SHEET, tuple(cells), spec.columns)
+    cells = [*lines(OVERVIEW_PARAGRAPHS), *table_cells(table, top),
+             *lines(PART_TWO_HEADINGS, top + len(table.rows) + 1, bold=True)]
+    return Sheet(OVERVIEW_SHEET, tuple(cells), place(table)[1])
 
 
-def asset_sheet() -> SheetSpec:
+def asset_sheet() -> Sheet:
     """As published, the title and the unit line are rows of the table itself."""
-    spec = asset_table()
-    return SheetSpec(ASSET_SHEET, tuple(table_cells(spec, 0)), spec.columns)
+    table = asset_table()
+    return Sheet(ASSET_SHEET, tuple(table_cells(table, 0)), place(table)[1])
 
 
-def narrative_sheet(paragraphs: tuple[str, ...]) -> SheetSpec:
-    return SheetSpec(NARRATIVE_SHEET, tuple(SheetCell(r, 0, text) for r, text in enumerate(paragraphs)), 1)
-
-
-def workbook_sheets(disclosure: Disclosure) -> tuple[SheetSpec, ...]:
+def workbook_sheets(disclosure: Disclosure) -> tuple[Sheet, ...]:
     return (
         overview_sheet(),
-        *(section_sheet(s) for s in disclosure.sections),
+        *(section_sheet(s.title, s.table, s.title, UNIT, s.notes)[0] for s in disclosure.sections),
         asset_sheet(),
-        narrative_sheet(disclosure.narrative),
+        Sheet(NARRATIVE_SHEET, tuple(lines(disclosure.narrative)), 1),
     )
 
 
-def _positions(cell: SheetCell) -> Iterable[tuple[int, int]]:
-    for r in range(cell.row, cell.row + cell.rows):
-        for c in range(cell.col, cell.col + cell.cols):
-            yield r, c
-
-
-_THIN = Side(style="thin")
-_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
-
-
-def write_xlsx(sheets: Iterable[SheetSpec], path: Path) -> None:
-    wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    for spec in sheets:
-        ws = wb.create_sheet(spec.name)
-        for col in range(spec.width):
-            ws.column_dimensions[openpyxl.utils.get_column_letter(col + 1)].width = 40 if spec.width == 1 else 16
-        for cell in spec.cells:
-            value, number_format = excel_value(cell.text)
-            if cell.border:  # every position of a bordered merge carries the border, as Excel writes it
-                for r, c in _positions(cell):
-                    ws.cell(r + 1, c + 1).border = _BORDER
-            target = ws.cell(cell.row + 1, cell.col + 1)
-            target.value = float(value) if isinstance(value, Decimal) else value  # float only at the writer
-            target.number_format = number_format
-            target.alignment = Alignment(horizontal=cell.align, vertical="center", wrap_text="\n" in cell.text)
-            if cell.bold:
-                target.font = Font(bold=True)
-            if cell.rows > 1 or cell.cols > 1:
-                ws.merge_cells(start_row=cell.row + 1, start_column=cell.col + 1,
-                               end_row=cell.row + cell.rows, end_column=cell.col + cell.cols)
-    wb.save(str(path))
-
-
-def write_xls(sheets: Iterable[SheetSpec], path: Path) -> None:
-    wb = xlwt.Workbook(encoding="utf-8")
-    styles: dict[tuple[str, bool, bool, str, bool], xlwt.XFStyle] = {}
-
-    def style(number_format: str, border: bool, bold: bool, align: str, wrap: bool) -> xlwt.XFStyle:
-        key = (number_format, border, bold, align, wrap)
-        if key not in styles:
-            parts = [f"font: name {EAST_ASIAN_FONT}, bold {'on' if bold else 'off'}",
-                     f"align: horiz {align}, vert center, wrap {'on' if wrap else 'off'}"]
-            if border:
-                parts.append("borders: left thin, right thin, top thin, bottom thin")
-            styles[key] = xlwt.easyxf("; ".join(parts), num_format_str=number_format)
-        return styles[key]
-
-    for spec in sheets:
-        ws = wb.add_sheet(spec.name)
-        for col in range(spec.width):
-            ws.col(col).width = 256 * (40 if spec.width == 1 else 16)
-        for cell in spec.cells:
-            value, number_format = excel_value(cell.text)
-            xf = style(number_format, cell.border, cell.bold, cell.align, "\n" in cell.text)
-            value = float(value) if isinstance(value, Decimal) else value  # float only at the writer
-            if cell.rows > 1 or cell.cols > 1:
-                ws.write_merge(cell.row, cell.row + cell.rows - 1, cell.col, cell.col + cell.cols - 1, value, xf)
-            else:
-                ws.write(cell.row, cell.col, value, xf)
-    wb.save(str(path))
-
-
 def main() -> None:
-    build(published()).save(str(PUBLISHED_PATH))
-    build(fixed()).save(str(FIXED_PATH))
+    save(build(published()), PUBLISHED_PATH)
+    save(build(fixed()), FIXED_PATH)
     for disclosure, xlsx_path, xls_path in ((published(), PUBLISHED_XLSX, PUBLISHED_XLS),
                                             (fixed(), FIXED_XLSX, FIXED_XLS)):
         sheets = workbook_sheets(disclosure)

@@ -31,11 +31,9 @@ from pathlib import Path
 
 import attrs
 
-ROOT = Path(__file__).resolve().parent.parent
-if str(ROOT) not in sys.path:  # run as a script from anywhere
-    sys.path.insert(0, str(ROOT))
+from jueSuan.readers.safety import InputLimits
 
-from jueSuan.readers.safety import InputLimits  # noqa: E402
+ROOT = Path(__file__).resolve().parent.parent
 
 SAMPLES = ROOT / "samples"
 
@@ -614,25 +612,15 @@ _DOCX_SKELETON = {"[Content_Types].xml": _DOCX_TYPES.encode(), "_rels/.rels": _D
 
 
 def _no_tables_docx(path: Path) -> None:
-    import docx
+    from jueSuan.fixtures.word import write_docx
 
-    d = docx.Document()
-    d.add_paragraph("上海市松江区某单位2020年度部门决算")
-    d.add_paragraph("第一部分 单位概况")
-    d.add_paragraph("本单位主要职能是……（没有任何表格）")
-    d.save(str(path))
+    write_docx(path, ["上海市松江区某单位2020年度部门决算", "第一部分 单位概况", "本单位主要职能是……（没有任何表格）"])
 
 
 def _unrecognised_docx(path: Path) -> None:
-    import docx
+    from jueSuan.fixtures.word import write_docx
 
-    d = docx.Document()
-    d.add_paragraph("会议签到表")
-    t = d.add_table(rows=3, cols=3)
-    for r, row in enumerate([["序号", "姓名", "人数"], ["1", "张三", "12.00"], ["2", "李四", "3.50"]]):
-        for c, text in enumerate(row):
-            t.cell(r, c).text = text
-    d.save(str(path))
+    write_docx(path, ["会议签到表", [["序号", "姓名", "人数"], ["1", "张三", "12.00"], ["2", "李四", "3.50"]]])
 
 
 def _html() -> bytes:

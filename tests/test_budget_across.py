@@ -12,9 +12,9 @@ import pytest
 
 import jueSuan
 from jueSuan.cli import main
+from jueSuan.fixtures import UP, wide
+from jueSuan.fixtures.word import write_docx
 from jueSuan.models import BudgetTableKind, Report
-
-from .docxgen import UP, Span, write_docx
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real"
 BUDGET = REAL / "shanghai-budgets" / "上海市普陀区商务委员会25年预算.pdf"
@@ -48,7 +48,7 @@ def _final_accounts(budget: Report, path: Path, change: bool, narrative_change: 
     the budget (元 → 万元, as a 决算 prints them), and its 情况说明's per-项 年初预算; with ``change`` one
     table 年初预算 figure is 1.00 万元 more, with ``narrative_change`` one 项's 年初预算 in the text."""
     b5 = budget.table(BudgetTableKind.GPB_EXPENDITURE)
-    rows: list[list[object]] = [["科目编码", "科目名称", Span("年初预算", 3), Span("决算数", 3)],
+    rows: list[list[object]] = [["科目编码", "科目名称", wide("年初预算", 3), wide("决算数", 3)],
                                 [UP, UP, "合计", "基本支出", "项目支出", "合计", "基本支出", "项目支出"]]
     for ln in b5.lines:
         vals = [_wan(ln.get(k)) for k in ("total", "basic", "project")]

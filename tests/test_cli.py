@@ -7,8 +7,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-import docx
 import pytest
+
+from jueSuan.fixtures.word import write_docx
 
 
 def run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -49,22 +50,11 @@ def test_json(published: Path) -> None:
 
 
 def _no_tables(tmp_path: Path) -> Path:
-    d = docx.Document()
-    d.add_paragraph("上海市某单位2020年度部门决算情况说明")
-    path = tmp_path / "notables.docx"
-    d.save(str(path))
-    return path
+    return write_docx(tmp_path / "notables.docx", ["上海市某单位2020年度部门决算情况说明"])
 
 
 def _unrecognised(tmp_path: Path) -> Path:
-    d = docx.Document()
-    t = d.add_table(rows=2, cols=2)
-    t.cell(0, 0).text = "序号"
-    t.cell(1, 0).text = "1"
-    t.cell(1, 1).text = "12.00"
-    path = tmp_path / "unknown.docx"
-    d.save(str(path))
-    return path
+    return write_docx(tmp_path / "unknown.docx", [[["序号", ""], ["1", "12.00"]]])
 
 
 @pytest.mark.parametrize(

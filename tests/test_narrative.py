@@ -122,9 +122,8 @@ def test_one_figure_changed_is_caught(fixed: Path, tmp_path: Path) -> None:
 def test_narrative_self_consistency(tmp_path: Path, sentence: str, rule: str) -> None:
     """A narrative alone (no tables): its own figures must agree with each other."""
     from jueSuan.builders import build_report
+    from jueSuan.fixtures.word import write_docx
     from jueSuan.readers import read_document
-
-    from .docxgen import write_docx
 
     path = write_docx(tmp_path / "n.docx", ["第三部分 某单位2020年度部门决算情况说明", "一、总体情况", sentence])
     report = build_report([read_document(path)])

@@ -12,10 +12,11 @@ import pytest
 import jueSuan
 from jueSuan import Severity
 from jueSuan.builders import build_report
+from jueSuan.fixtures.word import write_docx
+from jueSuan.fixtures.workbook import Sheet, lines, write_xlsx
 from jueSuan.models import Report
 from jueSuan.readers import read_document
 
-from .docxgen import write_docx
 from .test_narrative_template import UNIT, Builder, narrative
 
 TOC = ["目录", "第一部分 某单位概况", "第二部分 某单位2020年度部门决算表", "一、收入支出决算总表",
@@ -42,14 +43,9 @@ def test_the_narrative_is_read_from_the_body_not_from_the_table_of_contents(tmp_
 
 
 def test_xlsx_narrative_is_found_after_its_table_of_contents(tmp_path: Path) -> None:
-    import openpyxl
-
-    wb = openpyxl.Workbook()
-    ws = wb.active
-    for i, text in enumerate([*TOC, HEAD, "一、收入决算情况说明",
-                              "本年收入合计3,998.79万元，其中：财政拨款收入3,998.79万元，占100%。", "第四部分 名词解释"], 1):
-        ws.cell(row=i, column=1, value=text)
-    wb.save(str(tmp_path / "n.xlsx"))
+    texts = [*TOC, HEAD, "一、收入决算情况说明", "本年收入合计3,998.79万元，其中：财政拨款收入3,998.79万元，占100%。",
+             "第四部分 名词解释"]
+    write_xlsx([Sheet("Sheet", tuple(lines(texts)), 1)], tmp_path / "n.xlsx")
     report = build_report([read_document(tmp_path / "n.xlsx")])
     assert [q.text for q in report.quotes] == ["3,998.79万元", "3,998.79万元", "100%"]
 

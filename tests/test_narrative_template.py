@@ -17,6 +17,7 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 from types import ModuleType
 
+import attrs
 import pytest
 
 import jueSuan
@@ -165,7 +166,7 @@ class Builder:
         self.samples = _samples()
         base = self.samples.fixed()
         sections = tuple(
-            replace(s, table=replace(s.table, rows=(*s.table.rows[:-1], THREE_PUBLIC))) if "三公" in s.title else s
+            replace(s, table=attrs.evolve(s.table, rows=(*s.table.rows[:-1], THREE_PUBLIC))) if "三公" in s.title else s
             for s in base.sections)
         self.base = replace(base, sections=sections)
 

@@ -16,10 +16,11 @@ import pytest
 
 import jueSuan
 from jueSuan import Severity
+from jueSuan.fixtures import UP, wide
+from jueSuan.fixtures.word import write_docx
 from jueSuan.numbers import AmountKind, unknown_amount
 
 from .conftest import SAMPLES
-from .docxgen import UP, Span, write_docx
 
 INCOME = "收入决算表"
 
@@ -139,7 +140,7 @@ def test_text_in_a_performance_table_is_unchecked_not_an_error(tmp_path: Path) -
 
 def _budget_three_public(path: Path, reception: str) -> Path:
     """A 部门预算 with its 三公 table printed across (items in the header, one row of figures)."""
-    rows = [["“三公”经费合计", "因公出国（境）费", Span("公务用车购置及运行费", 3), "公务接待费"],
+    rows = [["“三公”经费合计", "因公出国（境）费", wide("公务用车购置及运行费", 3), "公务接待费"],
             [UP, UP, "小计", "公务用车购置费", "公务用车运行费", UP],
             ["12.50", "2.00", "8.50", "5.00", "3.50", reception]]
     return write_docx(path, ["上海市某某局2025年度部门预算", "一般公共预算“三公”经费支出预算表", "单位：万元", rows])

@@ -14,10 +14,11 @@ import pytest
 import jueSuan
 from jueSuan import Severity
 from jueSuan.builders.performance import parse_target
+from jueSuan.fixtures import UP, wide
+from jueSuan.fixtures.word import write_docx
 from jueSuan.rules.performance import misses
 
 from .conftest import SAMPLES
-from .docxgen import UP, Span, write_docx
 
 
 def _perf_data():  # type: ignore[no-untyped-def]
@@ -117,14 +118,14 @@ def _table(funds: dict[str, list[str]] | None = None, indicators: list[list[str]
         ["满意度指标", "服务对象满意度指标", "群众满意度", "≥95.00(%)", "95.00(%)", "10.00", "10.00", ""],
     ]
     rows: list[list[object]] = [
-        [Span("项目名称", 2), Span("政府聘用辅助人员经费", 6)],
-        [Span("主管部门", 2), Span("某中心", 2), Span("实施单位", 2), Span("某中心", 2)],
-        [Span("项目资金（万元）", 2), "年初预算数", "全年预算数", "全年执行数", "分数", "执行率(%)", "得分"],
+        [wide("项目名称", 2), wide("政府聘用辅助人员经费", 6)],
+        [wide("主管部门", 2), wide("某中心", 2), wide("实施单位", 2), wide("某中心", 2)],
+        [wide("项目资金（万元）", 2), "年初预算数", "全年预算数", "全年执行数", "分数", "执行率(%)", "得分"],
     ]
     for i, (label, vals) in enumerate(f.items()):
         rows.append(["" if i == 0 else UP, label, *vals])
     rows += [["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"], *inds,
-             [Span("总分", 5), total[0], total[1], ""], [Span("评分等级", 2), Span(grade, 6)]]
+             [wide("总分", 5), total[0], total[1], ""], [wide("评分等级", 2), wide(grade, 6)]]
     return rows
 
 

@@ -10,9 +10,9 @@ import pytest
 
 import jueSuan
 from jueSuan.builders.printed import split_title, table_number
+from jueSuan.fixtures.word import write_docx
 
 from .conftest import SAMPLES
-from .docxgen import write_docx
 from .variant_national import write as write_national
 
 
