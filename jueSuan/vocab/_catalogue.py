@@ -5,5 +5,6 @@ A vocabulary module adds its vocabularies here, by name; nothing registers itsel
 from __future__ import annotations
 
 from . import Vocabulary
+from .narrative import VOCABULARIES as _NARRATIVE
 
-VOCABULARIES: tuple[Vocabulary, ...] = ()
+VOCABULARIES: tuple[Vocabulary, ...] = (*_NARRATIVE,)
