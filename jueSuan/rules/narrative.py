@@ -10,11 +10,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
-from ..builders.narrative import parts_of, restatement_key, same_subject
+from ..builders.narrative import in_unit, parts_of, restatement_key, same_subject
 from ..findings import Finding, Severity
 from ..models import Figure, Quote
 from ..numbers import Amount
-from .engine import Check, fmt, rule
+from .engine import Check, fmt, fmt_bound, rule
 
 NEEDS = "narrative"
 
@@ -92,7 +92,10 @@ def nr001(c: Check) -> Iterator[Finding]:
             yield c.finding(Severity.ROUNDING, _where(c, q), q.subject, msg,
                             [(1, f"「{q.subject}」", _fig(q)), (1, _label(q, "表中数"), table)], q.amount.value, cut[0])
             continue
-        yield from c.identity(_where(c, q), q.subject, f"「{q.subject}」", _fig(q), [(1, _label(q, "表中数"), table)])
+        label = _label(q, "表中数")
+        if _in_text_unit(q, table) is not None and table.unit is not None:  # 元 against 万元: in the text's unit
+            label, table = f"{label}（{table.unit.label}）", in_unit(table, q.unit)
+        yield from c.identity(_where(c, q), q.subject, f"「{q.subject}」", _fig(q), [(1, label, table)])
 
 
 def _in_text_unit(q: Quote, f: Figure) -> Decimal | None:
@@ -441,6 +444,6 @@ def nr011(c: Check) -> Iterator[Finding]:
         if abs(va - vq) <= bound:
             continue
         msg = (f"{_where(c, q)}：「{q.subject}」{q.text}，而{_where(c, a)}写「{a.subject}」{a.text}，"
-               f"相差 {fmt(abs(va - vq))}元（舍入容差 ±{fmt(bound)}元）")
+               f"相差 {fmt(abs(va - vq))}元（舍入容差 ±{fmt_bound(bound)}元）")
         yield c.finding(c.severity, _where(c, q), q.subject, msg,
                         [(1, f"「{a.subject}」", fa), (1, f"「{q.subject}」", fq)], vq, va, bound, "元")

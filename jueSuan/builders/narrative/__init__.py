@@ -6,13 +6,13 @@ from collections.abc import Sequence
 
 from ...models import Claim, Coverage, NarrativeParagraph, Quote, Table
 from .binding import bind, parts_of
-from .budget_subjects import restatement_key
+from .budget_subjects import in_unit, restatement_key
 from .coverage import coverage
 from .quotes import extract
 from .section import Section, find_budget_section, find_section, narrative_section
 from .subjects import key, resolve_subject, same_subject
 
-__all__ = ["Section", "bind", "build_narrative", "coverage", "extract", "find_budget_section", "find_section", "key", "narrative_section",
+__all__ = ["Section", "bind", "build_narrative", "coverage", "extract", "find_budget_section", "find_section", "in_unit", "key", "narrative_section",
            "parts_of", "resolve_subject", "restatement_key", "same_subject"]
 
 
