@@ -162,7 +162,8 @@ def _relation(quotes: Sequence[Quote], claims: Sequence[Claim], q: Quote, has_ev
 def parts_of(quotes: Sequence[Quote], q: Quote) -> list[Quote]:
     """The parts a total adds up to: 政府采购金额 = 货物 + 工程 + 服务; 共有车辆 = 各类用车."""
     same = [x for x in quotes if x.paragraph == q.paragraph and x.sentence == q.sentence]
-    if q.measure == "money" and "采购" in q.subject and q.order == 0:
+    if q.measure == "money" and "采购" in q.subject and q.order == 0 and not any(w in q.subject for w in ("货物", "工程", "服务")):
+        # the total opens the sentence; a sentence that opens with a part (其中，货物类…) has its total elsewhere
         parts = [x for x in same if x.order > 0 and x.measure == "money" and x.role in ("value", "budget")
                  and any(w in x.subject for w in ("货物", "工程", "服务"))]
         return parts if len(parts) >= 2 else []

@@ -102,7 +102,8 @@ def _budget_ends(s: str) -> bool:
     if len(s) > 50 or QUANTITY.search(s) or _budget_opens(s):
         return False
     return BUDGET_SECTION_ENDS.first(s, _BUDGET) is not None or (
-        not _NUMBERED.match(s) and BUDGET_TABLE_TITLE.first(s, _BUDGET) is not None)
+        not _NUMBERED.match(s) and not any(ch in s for ch in "。，,；;《") and BUDGET_TABLE_TITLE.first(s, _BUDGET) is not None)
+    # a title is a bare line: "本预算反映…，与《收支预算总表》一致。" is a sentence of the text
 
 
 def _budget_name(heading: str) -> str:
