@@ -24,7 +24,8 @@ needs_jiangsu = pytest.mark.skipif(not JIANGSU.is_dir(), reason="../shared/real/
 
 # which rules examine a quote bound to each target (builders/narrative/binding.py, budget_binding.py)
 _EXAMINED_BY = {"table": "NR001", "share": "NR002", "growth": "NR003"}
-_RELATIONS = {"增减额：与同句增长率一并检查": "NR003", "总数 = 各部分之和": "NR006"}
+_RELATIONS = {"增减额：与同句增长率一并检查": "NR003", "总数 = 各部分之和": "NR006", "上年数：与同句增长率一并检查": "NR003",
+              "本年数：与本段所列金额一致": "NR011"}
 
 
 def _paragraphs(*texts: str) -> tuple[NarrativeParagraph, ...]:
@@ -113,3 +114,18 @@ def test_the_growth_rates_misprinted_in_the_procuratorates_budgets_are_found() -
     assert found.get(Decimal("0.06")) == Decimal("0.60")
     assert found.get(Decimal("0.66")) == Decimal("6.60")
     assert found.get(Decimal("34.38")) == Decimal("34.36")
+
+
+@needs_shanghai
+def test_a_stated_previous_year_and_a_restated_amount_are_checked() -> None:
+    """2023 万里街道 item 16 opens with 220.63万元 (the tables' 2,206,272元), then says 2022年当年预算执行数为132.59万元，
+    2023年预算安排441.25万元，比2022年预算执行数增加60.54% (item 15's figures): both disagreements are found."""
+    report = jueSuan.read(SHANGHAI / "上海市普陀区万里街道办事处2023年部门预算.pdf")
+    found = [f for f in jueSuan.reconcile(report) if f.table == "预算编制说明第67段" and f.severity is jueSuan.Severity.ERROR]
+    assert sorted(f.rule for f in found) == ["NR003", "NR011"]
+    nr011 = next(f for f in found if f.rule == "NR011")
+    assert (nr011.left, nr011.right) == (Decimal("441.25"), Decimal("220.63"))
+    # a new item (上年 0万元, 增加100.00%) is not a rate: unchecked with the reason, not an error
+    new_items = [q for q in report.quotes if q.role == "growth" and q.binding is not None
+                 and "上年数为 0" in q.binding.how]
+    assert new_items

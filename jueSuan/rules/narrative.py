@@ -199,6 +199,9 @@ def nr003(c: Check) -> Iterator[Finding]:
         if undecided := list(_decidable(c, g)):
             yield from undecided
             continue
+        if g.binding is not None and g.binding.get("上年数") is not None:
+            yield from _growth_on_previous(c, g)
+            continue
         change, cur = _op(g, "增减额"), _op(g, "本年数")
         name = _label(g, "增减额")
         ch = next((x for x in c.report.quotes if x.ref == change.ref), None)
@@ -226,6 +229,26 @@ def nr003(c: Check) -> Iterator[Finding]:
         msg = (f"{_where(c, g)}：「{name}」本年 {cur.printed}，{'增加' if sign > 0 else '减少'} {change.printed}，"
                f"上年应为 {fmt(prev_value)}，{word}率应为 {fmt(want)}%，文中为 {g.text}")
         yield c.finding(c.severity, _where(c, g), f"{name}增长率", msg, figs, r, want)
+
+
+def _growth_on_previous(c: Check, g: Quote) -> Iterator[Finding]:
+    """A rate stated with both years' figures (上年预算执行数 X，本年预算安排 Y，比上年增加 Z%): Z = (Y − X) / X
+    within what the printed figures allow, and 增加/减少 as Y is above or below X."""
+    prev, cur = _op(g, "上年数"), _op(g, "本年数")
+    change = cur.value - prev.value
+    half = cur.half_unit + prev.half_unit
+    lo = (change - half) / (prev.value + prev.half_unit) * 100
+    hi = (change + half) / (prev.value - prev.half_unit) * 100 if prev.value > prev.half_unit else Decimal("Infinity")
+    r = abs(g.amount.value) * (g.direction or 1)
+    step = Decimal(1).scaleb(g.amount.exponent)
+    if (lo <= r + step / 2 and hi >= r - step / 2) or (lo < r + step and hi >= r):
+        return
+    want = _pct(change, prev.value, g.amount.exponent)
+    word = "增加" if want >= 0 else "减少"
+    msg = (f"{_where(c, g)}：「{g.subject or _label(g, '本年数')}」上年 {prev.printed}，本年 {cur.printed}，"
+           f"应{word} {fmt(abs(want))}%，文中为{'增加' if (g.direction or 1) > 0 else '减少'} {g.text}")
+    figs = [(1, "增长率", _fig(g)), (1, _label(g, "上年数"), prev), (1, _label(g, "本年数"), cur)]
+    yield c.finding(c.severity, _where(c, g), f"{_label(g, '本年数')}增长率", msg, figs, r, want)
 
 
 @rule("NR004", "narrative.completion", "情况说明：完成预算的X% = 决算 / 预算；预算为零时不应写完成率", source="N-5, N-7, N-ZB",
@@ -427,6 +450,9 @@ def nr011(c: Check) -> Iterator[Finding]:
     same, within the rounding of both printed figures: the first statement is compared with each later
     one. Only subjects that name one figure of the budget whatever section they stand in are compared
     (人员经费, 公用经费 and 类/款/项, which a section may state of 财政拨款 or of all funds, are not)."""
+    for q in _with(c, "relation"):
+        if q.binding is not None and (o := q.binding.get("同一金额")) is not None:
+            yield from c.identity(_where(c, q), q.subject, f"「{q.subject}」", _fig(q), [(1, o.label, o.figure)])
     first: dict[str, Quote] = {}
     for q in c.report.quotes:
         k = restatement_key(q)

@@ -87,7 +87,7 @@ def _growth(tables: Tables, quotes: Sequence[Quote], g: Quote) -> Binding:
     same = [x for x in quotes if x.paragraph == g.paragraph and x.sentence == g.sentence]
     ch = next((x for x in reversed(same) if x.role == "change" and x.order < g.order), None)
     if ch is None:
-        return Binding("none", "绑定不明确：增长率前没有增减额")
+        return _growth_on_previous(same, g)
     cur = _value_in_text(quotes, ch.subject, ch)
     if cur is not None:
         return Binding("growth", f"增减额：同句；本年数：文中所引「{cur.subject}」",
@@ -97,6 +97,39 @@ def _growth(tables: Tables, quotes: Sequence[Quote], g: Quote) -> Binding:
         return Binding("none", f"表中没有：「{ch.subject}」的本年数未找到")
     return Binding("growth", f"增减额：同句；本年数：表 {hit.label}",
                    (Operand("增减额", ch.subject, _fig(ch)), Operand("本年数", hit.label, in_unit(hit.figure, ch.unit))))
+
+
+def _stated_previous(same: Sequence[Quote], g: Quote) -> tuple[Quote, Quote] | None:
+    """(上年数, 本年数) a growth rate with no change before it compares, both quoted in its sentence:
+    2022年当年预算执行数为1.48万元，2023年预算安排2.63万元，比2022年预算执行数增加77.70%."""
+    prev = next((x for x in reversed(same) if x.role == "previous" and x.measure == "money" and x.order < g.order), None)
+    if prev is None:
+        return None
+    cur = next((x for x in reversed(same) if x.measure == "money" and x.role in ("value", "budget")
+                and prev.order < x.order < g.order), None)
+    return None if cur is None or cur.unit is not prev.unit else (prev, cur)
+
+
+def _growth_on_previous(same: Sequence[Quote], g: Quote) -> Binding:
+    pair = _stated_previous(same, g)
+    if pair is None:
+        return Binding("none", "绑定不明确：增长率前没有增减额，也没有同句所引的上年数")
+    prev, cur = pair
+    if prev.amount.value == 0:
+        return Binding("none", "上年数：上年数为 0，增长率无定义（新增项目）")
+    return Binding("growth", f"上年数「{prev.subject}」、本年数「{cur.subject}」：同句所引",
+                   (Operand("上年数", prev.subject, _fig(prev)), Operand("本年数", cur.subject, _fig(cur))))
+
+
+def _restated_in_paragraph(quotes: Sequence[Quote], q: Quote) -> Binding | None:
+    """A 预算安排 amount restating the amount the paragraph's item opened with (1.“…（项）”2.63万元，…，
+    2023年预算安排2.63万元): the same amount, checked by NR011."""
+    if not q.subject.startswith(("预算安排", "预算数")) or q.measure != "money":
+        return None
+    first = next((x for x in quotes if x.paragraph == q.paragraph and x.measure == "money"), None)
+    if first is None or first is q or not first.classification or first.role not in ("value", "budget"):
+        return None
+    return Binding("relation", "本年数：与本段所列金额一致", (Operand("同一金额", first.subject, _fig(first)),))
 
 
 def _classified(tables: Tables, q: Quote) -> Binding:
@@ -121,7 +154,14 @@ def _classified(tables: Tables, q: Quote) -> Binding:
 def bind_budget_one(tables: Tables, quotes: Sequence[Quote], claims: Sequence[Claim], q: Quote) -> Binding:
     """The binding of one quote of a budget's narrative (see the module's text)."""
     if q.role == "previous":
+        same = [x for x in quotes if x.paragraph == q.paragraph and x.sentence == q.sentence]
+        for g in (x for x in same if x.role == "growth" and x.order > q.order):
+            pair = _stated_previous(same, g)
+            if pair is not None and pair[0] is q and q.amount.value != 0:
+                return Binding("relation", "上年数：与同句增长率一并检查")
         return Binding("none", "上年数：预算表中没有上年数")
+    if (restated := _restated_in_paragraph(quotes, q)) is not None:
+        return restated
     if q.role == "reason":
         return Binding("none", "原因说明：原因中的数字，不对应表中数")
     if q.role == "share":
