@@ -245,10 +245,11 @@ def _growth_on_previous(c: Check, g: Quote) -> Iterator[Finding]:
         return
     want = _pct(change, prev.value, g.amount.exponent)
     word = "增加" if want >= 0 else "减少"
-    msg = (f"{_where(c, g)}：「{g.subject or _label(g, '本年数')}」上年 {prev.printed}，本年 {cur.printed}，"
+    item = next((x.subject for x in c.report.quotes if x.paragraph == g.paragraph and x.classification), g.subject)
+    msg = (f"{_where(c, g)}：「{item}」上年 {prev.printed}，本年 {cur.printed}，"
            f"应{word} {fmt(abs(want))}%，文中为{'增加' if (g.direction or 1) > 0 else '减少'} {g.text}")
     figs = [(1, "增长率", _fig(g)), (1, _label(g, "上年数"), prev), (1, _label(g, "本年数"), cur)]
-    yield c.finding(c.severity, _where(c, g), f"{_label(g, '本年数')}增长率", msg, figs, r, want)
+    yield c.finding(c.severity, _where(c, g), f"{item}增长率", msg, figs, r, want)
 
 
 @rule("NR004", "narrative.completion", "情况说明：完成预算的X% = 决算 / 预算；预算为零时不应写完成率", source="N-5, N-7, N-ZB",
