@@ -443,7 +443,7 @@ def nr010(c: Check) -> Iterator[Finding]:
         yield c.unchecked(_name(c), _name(c), summary + "：无一数字被检查")
 
 
-@rule("NR011", "narrative.restated", "预算说明：同一金额在文中两处所写不同（在舍入容差内相同才算一致）",
+@rule("BG008", "budget.narrative_restated", "预算说明：同一金额在文中两处所写不同（在舍入容差内相同才算一致）",
       source="N-1 (预算)", needs=NEEDS, documents="budget")
 def nr011(c: Check) -> Iterator[Finding]:
     """The same amount stated twice in a budget's 预算说明 (收入预算总计 in the overview and again in the
