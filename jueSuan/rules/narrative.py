@@ -169,10 +169,10 @@ def nr002(c: Check) -> Iterator[Finding]:
         if _ratio_ok(q.amount, part, whole):
             continue
         want = _pct(part.value, whole.value, q.amount.exponent)
-        if _made_to_100(c, q, whole, want):
-            msg = (f"{_where(c, q)}：{said} {fmt(want)}%，文中为 {q.text}：差末位一个单位，"
-                   f"同一整体的各项占比合计恰为100%（为凑足100%而调整，舍入差异）")
-            yield c.finding(Severity.ROUNDING, _where(c, q), f"{q.subject}占比", msg, figs, q.amount.value, want)
+        if _made_to_100(c, q, whole, want):  # still a misstatement: said so, with what explains it
+            msg = (f"{_where(c, q)}：{said} {fmt(want)}%，文中为 {q.text}（差末位一个单位；同一整体的各项占比"
+                   f"合计恰为100%，疑为凑足100%而调整）")
+            yield c.finding(c.severity, _where(c, q), f"{q.subject}占比", msg, figs, q.amount.value, want)
             continue
         yield from _ratio(c, q, part, whole, f"{q.subject}占比", figs, lambda want, said=said: f"{said} {fmt(want)}%")
 
@@ -443,7 +443,7 @@ def nr010(c: Check) -> Iterator[Finding]:
         yield c.unchecked(_name(c), _name(c), summary + "：无一数字被检查")
 
 
-@rule("BG008", "budget.narrative_restated", "预算说明：同一金额在文中两处所写不同（在舍入容差内相同才算一致）",
+@rule("BG009", "budget.narrative_restated", "预算说明：同一金额在文中两处所写不同（在舍入容差内相同才算一致）",
       source="N-1 (预算)", needs=NEEDS, documents="budget")
 def nr011(c: Check) -> Iterator[Finding]:
     """The same amount stated twice in a budget's 预算说明 (收入预算总计 in the overview and again in the

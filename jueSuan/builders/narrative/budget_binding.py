@@ -123,7 +123,7 @@ def _growth_on_previous(same: Sequence[Quote], g: Quote) -> Binding:
 
 def _restated_in_paragraph(quotes: Sequence[Quote], q: Quote) -> Binding | None:
     """A 预算安排 amount restating the amount the paragraph's item opened with (1.“…（项）”2.63万元，…，
-    2023年预算安排2.63万元): the same amount, checked by BG008."""
+    2023年预算安排2.63万元): the same amount, checked by BG009."""
     if not q.subject.startswith(("预算安排", "预算数")) or q.measure != "money":
         return None
     first = next((x for x in quotes if x.paragraph == q.paragraph and x.measure == "money"), None)

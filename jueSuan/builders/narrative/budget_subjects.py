@@ -219,7 +219,7 @@ _NOT_RESTATED = ("personnel", "public", "income_expense_total")
 
 def restatement_key(q: Quote) -> str | None:
     """What a quoted amount of a budget's narrative is the amount of, when it names one figure of the
-    budget wherever it stands (see BG008); None for every other quote."""
+    budget wherever it stands (see BG009); None for every other quote."""
     if q.measure != "money" or q.role not in ("value", "budget", "actual") or q.classification:
         return None
     subject = q.subject + "预算" if q.role == "budget" and q.subject in ("收入", "支出") else q.subject
