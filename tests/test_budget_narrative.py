@@ -114,6 +114,8 @@ def test_the_growth_rates_misprinted_in_the_procuratorates_budgets_are_found() -
     assert found.get(Decimal("0.06")) == Decimal("0.60")
     assert found.get(Decimal("0.66")) == Decimal("6.60")
     assert found.get(Decimal("34.38")) == Decimal("34.36")
+    # 收入、支出预算总计…各增加…增长: the rate of the amount the sentence opened with
+    assert found.get(Decimal("21.95")) == Decimal("22.00") and found.get(Decimal("10.06")) == Decimal("10.09")
 
 
 @needs_shanghai

@@ -89,9 +89,14 @@ def _growth(tables: Tables, quotes: Sequence[Quote], g: Quote) -> Binding:
     if ch is None:
         return _growth_on_previous(same, g)
     cur = _value_in_text(quotes, ch.subject, ch)
+    name = ch.subject
+    if cur is None:  # 收入、支出预算总计A万元，与上年相比各增加B万元，增长C%: the amount the sentence opened with
+        cur = next((x for x in reversed(same) if x.measure == "money" and x.order < ch.order
+                    and x.role in ("value", "budget", "actual") and x.unit is ch.unit), None)
+        name = cur.subject if cur is not None else name
     if cur is not None:
         return Binding("growth", f"增减额：同句；本年数：文中所引「{cur.subject}」",
-                       (Operand("增减额", ch.subject, _fig(ch)), Operand("本年数", cur.subject, _fig(cur))))
+                       (Operand("增减额", name, _fig(ch)), Operand("本年数", cur.subject, _fig(cur))))
     hit = _table_value(tables, ch.subject)
     if not isinstance(hit, TableHit):
         return Binding("none", f"表中没有：「{ch.subject}」的本年数未找到")
