@@ -100,8 +100,6 @@ def _narrative_entries() -> list[Any]:
     return out
 
 
-@pytest.mark.xfail(reason="the budget narrative is checked against the tables by bnarr's work (issue 14), "
-                          "not merged on this branch", strict=False)
 @pytest.mark.parametrize(("truth_file", "index"), _narrative_entries())
 def test_budget_narrative_entry_found(truth_file: Path, index: int) -> None:
     truth = _load(truth_file)

@@ -17,7 +17,7 @@ LAYERS: tuple[tuple[str, ...], ...] = (
     ("builders",),
     ("rules",),
     ("reconcile", "grouping", "api"),
-    ("render", "cli", "batch", "batch_output", "isolate", "pytest_plugin", "testing", "__main__", "__init__"),
+    ("render", "cli", "batch", "batch_output", "isolate", "pytest_plugin", "testing", "fixtures", "__main__", "__init__"),
 )
 
 

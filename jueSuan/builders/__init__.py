@@ -124,7 +124,8 @@ def build_report(docs: list[Document]) -> Report:
             unit_name if unit_name and re.fullmatch(r"[\u4e00-\u9fff]{3,30}", unit_name) and "部分" not in unit_name
             else None)
     in_yuan = amounts_in_yuan(evaluations, tables)
-    quotes, claims, coverage = build_narrative(narrative, tables, unit_name or "", year, bool(evaluations))
+    quotes, claims, coverage = build_narrative(narrative, tables, unit_name or "", year, bool(evaluations),
+                                              kind is not None and kind.is_budget)
     quotes = place_quotes(quotes, tuple(narrative))
     return Report(
         sources=tuple(d.path for d in docs),

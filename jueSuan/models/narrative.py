@@ -64,6 +64,7 @@ class Coverage:
     quoted: int = 0
     checked: int = 0
     unchecked: tuple[tuple[str, int], ...] = ()
+    name: str = "情况说明"  # what the document calls it (a budget's 预算编制说明 …)
 
 
 @attrs.frozen

@@ -4,7 +4,7 @@ A vocabulary module adds its vocabularies here, by name; nothing registers itsel
 
 from __future__ import annotations
 
-from . import Vocabulary, columns, layout, lines, performance, titles, units
+from . import Vocabulary, columns, layout, lines, narrative, performance, titles, units
 
 VOCABULARIES: tuple[Vocabulary, ...] = (
     *titles.VOCABULARIES,
@@ -13,4 +13,5 @@ VOCABULARIES: tuple[Vocabulary, ...] = (
     *layout.VOCABULARIES,
     *performance.VOCABULARIES,
     *units.VOCABULARIES,
+    *narrative.VOCABULARIES,
 )

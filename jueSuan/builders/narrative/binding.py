@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 import attrs
 
 from ...models import Binding, Claim, Figure, Level, Operand, Quote, Table, TableKind
+from .budget_binding import FINAL_ONLY, bind_budget_one
 from .subjects import NOT_TABLE, TableHit, Tables, key, resolve_subject, resolver_for, same_subject
 
 T = TableKind
@@ -161,8 +162,9 @@ def _relation(quotes: Sequence[Quote], claims: Sequence[Claim], q: Quote, has_ev
 def parts_of(quotes: Sequence[Quote], q: Quote) -> list[Quote]:
     """The parts a total adds up to: 政府采购金额 = 货物 + 工程 + 服务; 共有车辆 = 各类用车."""
     same = [x for x in quotes if x.paragraph == q.paragraph and x.sentence == q.sentence]
-    if q.measure == "money" and "采购" in q.subject and q.order == 0:
-        parts = [x for x in same if x.order > 0 and x.measure == "money" and x.role == "value"
+    if q.measure == "money" and "采购" in q.subject and q.order == 0 and not any(w in q.subject for w in ("货物", "工程", "服务")):
+        # the total opens the sentence; a sentence that opens with a part (其中，货物类…) has its total elsewhere
+        parts = [x for x in same if x.order > 0 and x.measure == "money" and x.role in ("value", "budget")
                  and any(w in x.subject for w in ("货物", "工程", "服务"))]
         return parts if len(parts) >= 2 else []
     if q.measure == "count" and q.subject.endswith("车辆") and q.text.endswith("辆"):
@@ -172,15 +174,15 @@ def parts_of(quotes: Sequence[Quote], q: Quote) -> list[Quote]:
 
 
 def bind(quotes: Sequence[Quote], claims: Sequence[Claim], tables: Sequence[Table],
-         has_evaluations: bool = False) -> list[Quote]:
-    """Every quote with its ``binding``."""
+         has_evaluations: bool = False, budget: bool = False) -> list[Quote]:
+    """Every quote with its ``binding`` (a budget's against the budget tables: budget_binding.py)."""
     lookup = Tables(tuple(tables))
     out: list[Quote] = []
     for q in quotes:
-        b = _bind_one(lookup, quotes, claims, q)
+        b = bind_budget_one(lookup, quotes, claims, q) if budget else _bind_one(lookup, quotes, claims, q)
         if not b.checked:
             how = _relation(quotes, claims, q, has_evaluations, lambda t: parts_of(quotes, t))
-            if how is not None:
+            if how is not None and not (budget and how.startswith(FINAL_ONLY)):
                 b = Binding("relation", how)
         out.append(attrs.evolve(q, binding=b))
     return out

@@ -16,8 +16,8 @@ def reason_kind(how: str) -> str:
 
 def coverage(section: Section, quotes: Sequence[Quote]) -> Coverage:
     if not section.paragraphs:
-        return Coverage(False, section.how)
+        return Coverage(False, section.how, name=section.name)
     unchecked = Counter(reason_kind(q.binding.how) for q in quotes if q.binding is not None and not q.binding.checked)
     checked = sum(1 for q in quotes if q.binding is not None and q.binding.checked)
     return Coverage(True, section.how, len(section.paragraphs), len(quotes), checked,
-                    tuple(sorted(unchecked.items(), key=lambda kv: (-kv[1], kv[0]))))
+                    tuple(sorted(unchecked.items(), key=lambda kv: (-kv[1], kv[0]))), section.name)

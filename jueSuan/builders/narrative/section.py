@@ -13,6 +13,8 @@ import re
 import attrs
 
 from ...models import NarrativeParagraph
+from ...vocab import Profile
+from ...vocab.narrative import BUDGET_SECTION_ENDS, BUDGET_SECTION_OPENS, BUDGET_TABLE_TITLE
 from .text import QUANTITY, normalise
 
 _NUMBERED = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])")
@@ -28,6 +30,7 @@ class Section:
     heading: NarrativeParagraph | None
     how: str
     candidates: int = 0
+    name: str = "情况说明"  # what the document calls it (预算编制说明 …): findings name it so
 
 
 def _opens(s: str) -> bool:
@@ -82,3 +85,60 @@ def find_section(paragraphs: tuple[NarrativeParagraph, ...]) -> Section:
 def narrative_section(paragraphs: tuple[NarrativeParagraph, ...]) -> list[NarrativeParagraph]:
     """The paragraphs of 情况说明 (see ``find_section``)."""
     return list(find_section(paragraphs).paragraphs)
+
+
+_BUDGET = Profile(kind="budget")
+
+
+def _budget_opens(s: str) -> bool:
+    if len(s) > 60 or _NUMBERED.match(s) or QUANTITY.search(s):
+        return False
+    return s.startswith("第三部分") or BUDGET_SECTION_OPENS.first(s, _BUDGET) is not None
+
+
+def _budget_ends(s: str) -> bool:
+    if _PART.match(s) and not s.startswith("第三部分"):
+        return True
+    if len(s) > 50 or QUANTITY.search(s) or _budget_opens(s):
+        return False
+    return BUDGET_SECTION_ENDS.first(s, _BUDGET) is not None or (
+        not _NUMBERED.match(s) and not any(ch in s for ch in "。，,；;《") and BUDGET_TABLE_TITLE.first(s, _BUDGET) is not None)
+    # a title is a bare line: "本预算反映…，与《收支预算总表》一致。" is a sentence of the text
+
+
+def _budget_name(heading: str) -> str:
+    for word in ("预算编制说明", "预算情况说明", "预算的说明"):
+        if word in heading:
+            return word.replace("预算的说明", "预算说明")
+    return "预算说明"
+
+
+def find_budget_section(paragraphs: tuple[NarrativeParagraph, ...]) -> Section:
+    """A budget's narrative: every section a heading opens (2025年部门预算编制说明, 第三部分…预算情况说明,
+    关于…预算的说明, and Shanghai's 其他相关情况说明 printed after the tables) that quotes figures, each
+    running to the next table title, project 说明, 名词解释 or part heading. A heading whose section
+    quotes nothing (the 目录's line) opens nothing. The name is the first section's heading's."""
+    norms = [normalise(p.text)[0] for p in paragraphs]
+    starts = [i for i, s in enumerate(norms) if _budget_opens(s)]
+    if not starts:
+        return Section((), None, "未找到预算说明的标题（预算编制说明、预算情况说明、关于…预算的说明）", name="预算说明")
+    body: list[NarrativeParagraph] = []
+    heading: NarrativeParagraph | None = None
+    name = "预算说明"
+    seen_end = -1
+    for i in starts:
+        if i < seen_end:
+            continue
+        j = i + 1
+        while j < len(paragraphs) and not _budget_ends(norms[j]) and not _budget_opens(norms[j]):
+            j += 1
+        seen_end = j
+        part = tuple(paragraphs[i + 1:j])
+        if _score(part)[0] == 0:
+            continue  # the 目录's line, or a heading with nothing under it
+        if heading is None:
+            heading, name = paragraphs[i], _budget_name(norms[i])
+        body.extend(part)
+    if heading is None:
+        return Section((), None, "预算说明只见于目录，正文中未找到", len(starts), name="预算说明")
+    return Section(tuple(body), heading, "标题", len(starts), name)

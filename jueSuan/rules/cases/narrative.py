@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from .model import Case
+from .budget import budget
+from .model import Block, Case
 
 FIXED = "songjiang-2020-fixed.docx"  # the 松江 2020 决算, every table consistent with the others
 APPENDIX = "songjiang-2020-appendix.docx"  # its 9 绩效自评表
@@ -39,4 +40,50 @@ CASES: tuple[Case, ...] = (
     Case('NR008', '所附 9 张绩效自评表与情况说明所写的项目数、金额一致', (), FIXED, also=(APPENDIX,)),
     Case('NR008', '附上 9 张绩效自评表，情况说明却写自评项目 8 个（优 7、良 1）', ('warning',), FIXED, also=(APPENDIX,),
          texts=(('绩效自评的2020年度项目9个', '绩效自评的2020年度项目8个'), ('“良”的项目2个', '“良”的项目1个'))),
+)
+
+
+def _budget_text(*edits: tuple[str, str]) -> tuple[Block, ...]:
+    """The consistent 2025 部门预算 of 上海市普陀区示例局 (tables in 元, the 三公 table in 万元) with its
+    预算编制说明 before the tables and its 其他相关情况说明 after them, as Shanghai prints them (in 万元)."""
+    text = (
+        "2025年部门预算编制说明",
+        "2025年，上海市普陀区示例局收入预算总计100.00万元，其中：财政拨款收入100.00万元，比2024年预算执行数增加10.00万元。",
+        "2025年，上海市普陀区示例局基本支出70.00万元，项目支出30.00万元。",
+        "财政拨款支出主要内容如下：",
+        "1.“一般公共服务支出（类）商贸事务（款）行政运行（项）”50.00万元，主要用于机关运行。2024年当年预算执行数为40.00万元，"
+        "2025年预算安排50.00万元，比2024年预算执行数增加25.00%。",
+    )
+    other = (
+        "其他相关情况说明",
+        "一、2025年“三公”经费预算情况说明",
+        "2025年“三公”经费预算数为3.00万元。",
+        "二、机关运行经费预算",
+        "2025年上海市普陀区示例局财政拨款的机关运行经费预算为10.00万元。",
+        "三、收支预算总体情况",
+        "本部门2025年收入预算总计100.00万元。",
+    )
+
+    def edit(s: Block) -> Block:
+        for old, new in edits:
+            s = s.replace(old, new) if isinstance(s, str) else s
+        return s
+
+    good = budget()
+    return tuple(edit(b) for b in (*good[:2], *text, *good[2:], *other))
+
+
+CASES += (
+    Case('NR001', '预算：预算编制说明所写的基本支出 70.00万元 = 支出预算总表 700,000.00元（元对万元，按文中位数）', (),
+         blocks=_budget_text()),
+    Case('NR001', '预算：预算编制说明写基本支出 75.00万元，支出预算总表为 700,000.00元', ('error',),
+         blocks=_budget_text(("基本支出70.00万元", "基本支出75.00万元"))),
+    Case('NR003', '预算：上年预算执行数 40.00、本年预算安排 50.00，增加 25.00%', (), blocks=_budget_text()),
+    Case('NR003', '预算：上年预算执行数 40.00、本年预算安排 50.00，文中写增加 20.00%', ('error',),
+         blocks=_budget_text(("增加25.00%", "增加20.00%"))),
+    Case('BG009', '预算：收入预算总计在文中两处都写 100.00万元', (), blocks=_budget_text()),
+    Case('BG009', '预算：行政运行（项）先写 50.00万元，同段又写“2025年预算安排55.00万元”', ('error',),
+         blocks=_budget_text(("2025年预算安排50.00万元", "2025年预算安排55.00万元"))),
+    Case('BG009', '预算：收入预算总计先写 100.00万元，其他相关情况说明中又写 110.00万元', ('error',),
+         blocks=_budget_text(("本部门2025年收入预算总计100.00万元", "本部门2025年收入预算总计110.00万元"))),
 )
