@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 
 import jueSuan
+from jueSuan.fixtures import wide
+from jueSuan.fixtures.word import write_docx
 from jueSuan.models import BudgetTableKind as B
-
-from .docxgen import Span, write_docx
 
 REAL = Path(__file__).resolve().parents[1].parent / "shared" / "real" / "jiangsu-budgets"
 RENDA_2017 = REAL / "江苏省人大办公厅__江苏省人大办公厅2017年度预算公开.pdf"
@@ -22,11 +22,11 @@ BASIC_HEAD = [["科目编码", "科目名称", "金额"], ["合计", "", "30.00"
 def _joined(path: Path, last: str) -> Path:
     """A 财政拨款基本支出预算表 whose last item (30205 水费) stands in the grid of the next table, above that
     table's title row (merged over the width) and its own rows."""
-    tail = [["30205", Span("水费", 2), Span(last, 2)],
-            [Span("一般公共预算支出预算表", 5)], [Span("部门：示例厅", 3), Span("单位：万元", 2)],
-            [Span("功能科目代码", 2), Span("功能科目名称", 2), "金额"], [Span("", 2), Span("合计", 2), "30.00"],
-            [Span("201", 2), Span("一般公共服务支出", 2), "30.00"], [Span("20101", 2), Span("人大事务", 2), "30.00"],
-            [Span("2010101", 2), Span("行政运行", 2), "30.00"]]
+    tail = [["30205", wide("水费", 2), wide(last, 2)],
+            [wide("一般公共预算支出预算表", 5)], [wide("部门：示例厅", 3), wide("单位：万元", 2)],
+            [wide("功能科目代码", 2), wide("功能科目名称", 2), "金额"], [wide("", 2), wide("合计", 2), "30.00"],
+            [wide("201", 2), wide("一般公共服务支出", 2), "30.00"], [wide("20101", 2), wide("人大事务", 2), "30.00"],
+            [wide("2010101", 2), wide("行政运行", 2), "30.00"]]
     return write_docx(path, ["江苏省示例厅2017年部门预算", "公开06表", "财政拨款基本支出预算表", "单位：万元", BASIC_HEAD,
                              "", tail])
 

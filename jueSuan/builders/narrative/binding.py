@@ -15,7 +15,7 @@ import attrs
 
 from ...models import Binding, Claim, Figure, Level, Operand, Quote, Table, TableKind
 from .budget_binding import FINAL_ONLY, bind_budget_one
-from .subjects import NOT_TABLE, TableHit, Tables, key, resolve_subject, resolver_for, same_subject
+from .subjects import NOT_TABLE, TableHit, Tables, key, resolve_subject, resolver_for, same_subject, value_in_text
 
 T = TableKind
 _FUND_PARTS = {"八": T.GOV_FUND, "九": T.SOE_CAPITAL}
@@ -59,22 +59,9 @@ def _classified(tables: Tables, q: Quote) -> Binding:
     return _table_binding(hit, f"类/款/项 → {kind.canonical_title} {row.code}（{q.part[:2] or '情况说明'}）")
 
 
-def _value_in_text(quotes: Sequence[Quote], subject: str, before: Quote) -> Quote | None:
-    """The last amount quoted for ``subject`` before ``before`` (this year's): in the same paragraph,
-    else earlier in the same section (一、…, 七、…) — the sentence that introduced a list, the
-    paragraph before a 其中 line."""
-    cands = [x for x in quotes if x.measure == "money" and x.role in ("value", "actual")
-             and same_subject(x.subject, subject) and (x.paragraph, x.span) < (before.paragraph, before.span)]
-    here = [x for x in cands if x.paragraph == before.paragraph]
-    if here:
-        return here[-1]
-    section = [x for x in cands if before.part and x.part == before.part]
-    return section[-1] if section else None
-
-
 def _whole(tables: Tables, quotes: Sequence[Quote], q: Quote, name: str) -> tuple[str, Figure, str] | None:
     """The figure a whole names: quoted in the same sentence or paragraph, else the table's."""
-    w = _value_in_text(quotes, name, q)
+    w = value_in_text(quotes, name, q)
     if w is not None:
         return w.subject, _fig(w), "文中所引"
     hit = resolve_subject(tables, name, "value")
@@ -125,7 +112,7 @@ def _growth(tables: Tables, quotes: Sequence[Quote], g: Quote) -> Binding:
     ch = next((x for x in reversed(same) if x.role == "change" and x.order < g.order), None)
     if ch is None:
         return Binding("none", "绑定不明确：增长率前没有增减额")
-    cur = _value_in_text(quotes, ch.subject, ch)
+    cur = value_in_text(quotes, ch.subject, ch)
     if cur is not None:
         return Binding("growth", f"增减额：同句；本年数：文中所引「{cur.subject}」",
                        (Operand("增减额", ch.subject, _fig(ch)), Operand("本年数", cur.subject, _fig(cur))))

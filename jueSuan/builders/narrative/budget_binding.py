@@ -14,7 +14,9 @@ from collections.abc import Sequence
 
 from ...models import Binding, Claim, Figure, Operand, Quote
 from .budget_subjects import agreeing, classified_hits, in_unit, named_table, resolve_budget, subject_key
-from .subjects import TableHit, Tables, same_subject
+from .subjects import TableHit, Tables, value_in_text
+
+_ROLES = ("value", "actual", "budget")  # a budget's amounts are 预算数 too
 
 
 def _fig(q: Quote) -> Figure:
@@ -24,16 +26,6 @@ def _fig(q: Quote) -> Figure:
 def _table(hit: TableHit, how: str) -> Binding:
     return Binding("table", how, (Operand("表中数", hit.label, hit.figure),), hit.table, hit.line,  # type: ignore[arg-type]
                    hit.column)
-
-
-def _value_in_text(quotes: Sequence[Quote], subject: str, before: Quote) -> Quote | None:
-    cands = [x for x in quotes if x.measure == "money" and x.role in ("value", "actual", "budget")
-             and same_subject(x.subject, subject) and (x.paragraph, x.span) < (before.paragraph, before.span)]
-    here = [x for x in cands if x.paragraph == before.paragraph]
-    if here:
-        return here[-1]
-    section = [x for x in cands if before.part and x.part == before.part]
-    return section[-1] if section else None
 
 
 def _table_value(tables: Tables, subject: str) -> TableHit | str | None:
@@ -51,7 +43,7 @@ def _share(tables: Tables, quotes: Sequence[Quote], q: Quote) -> Binding:
                        (Operand("部分", part.subject, _fig(part)), Operand("整体", intro.subject, _fig(intro))))
     if not q.whole:
         return Binding("none", "绑定不明确：占比的整体无法确定（句中与所在列表的引导句都未给出）")
-    w = _value_in_text(quotes, q.whole, q)
+    w = value_in_text(quotes, q.whole, q, _ROLES)
     if w is not None:
         label, whole, how = w.subject, _fig(w), "文中所引"
     else:
@@ -88,7 +80,7 @@ def _growth(tables: Tables, quotes: Sequence[Quote], g: Quote) -> Binding:
     ch = next((x for x in reversed(same) if x.role == "change" and x.order < g.order), None)
     if ch is None:
         return _growth_on_previous(same, g)
-    cur = _value_in_text(quotes, ch.subject, ch)
+    cur = value_in_text(quotes, ch.subject, ch, _ROLES)
     name = ch.subject
     if cur is None:  # 收入、支出预算总计A万元，与上年相比各增加B万元，增长C%: the amount the sentence opened with
         cur = next((x for x in reversed(same) if x.measure == "money" and x.order < ch.order

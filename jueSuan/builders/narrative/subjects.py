@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 import attrs
 
-from ...models import Figure, Table, TableKind
+from ...models import Figure, Quote, Table, TableKind
 
 T = TableKind
 
@@ -168,3 +168,17 @@ def resolver_for(subject: str) -> Resolver | None:
 def resolve_subject(tables: Tables, subject: str, role: str) -> TableHit | None:
     resolver = resolver_for(subject)
     return resolver(tables, role) if resolver is not None else None
+
+
+def value_in_text(quotes: Sequence[Quote], subject: str, before: Quote,
+                  roles: tuple[str, ...] = ("value", "actual")) -> Quote | None:
+    """The last amount quoted for ``subject`` (in one of ``roles``) before ``before``: in the same
+    paragraph, else earlier in the same section (一、…, 七、…) — the sentence that introduced a list,
+    the paragraph before a 其中 line."""
+    cands = [x for x in quotes if x.measure == "money" and x.role in roles
+             and same_subject(x.subject, subject) and (x.paragraph, x.span) < (before.paragraph, before.span)]
+    here = [x for x in cands if x.paragraph == before.paragraph]
+    if here:
+        return here[-1]
+    section = [x for x in cands if before.part and x.part == before.part]
+    return section[-1] if section else None
