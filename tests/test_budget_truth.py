@@ -2,9 +2,8 @@
 confirmed inconsistency found, no other error or warning.
 
 A truth file names one report: ``file`` (one PDF) or ``files`` (Jiangsu's narrative file and tables
-file, read together as one report). Entries marked ``narrative`` depend on the budget narrative being
-checked against the tables (issue 14, bnarr): they are tested one by one apart, expected to fail until
-that work is merged, and the findings they match are left out of the "no other error" count.
+file, read together as one report). Entries marked ``narrative`` are matched by their words (``match``)
+rather than by rule and line, and each is also tested on its own so that a miss names the sentence.
 ``tables_read`` (with ``reading_problems``) records a report whose tables are not all recognised today,
 ``unchecked_tables`` the tables whose figures are not all placed (BG008 says so): the test holds jueSuan
 to what it reads, so a regression fails and a fix is noticed."""
